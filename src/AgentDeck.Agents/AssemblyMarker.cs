@@ -1,0 +1,3 @@
+namespace AgentDeck.Agents;
+
+internal static class AssemblyMarker;

@@ -1,0 +1,3 @@
+namespace AgentDeck.MockModel;
+
+internal static class AssemblyMarker;

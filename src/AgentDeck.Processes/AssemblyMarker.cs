@@ -1,0 +1,3 @@
+namespace AgentDeck.Processes;
+
+internal static class AssemblyMarker;

@@ -1,0 +1,3 @@
+namespace AgentDeck.Terminal;
+
+internal static class AssemblyMarker;

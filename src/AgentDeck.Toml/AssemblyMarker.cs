@@ -1,0 +1,3 @@
+namespace AgentDeck.Toml;
+
+internal static class AssemblyMarker;
