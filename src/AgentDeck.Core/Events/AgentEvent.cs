@@ -22,6 +22,7 @@ namespace AgentDeck.Core.Events;
 [JsonDerivedType(typeof(ApiError), EventKinds.ApiError)]
 [JsonDerivedType(typeof(Notice), EventKinds.Notice)]
 [JsonDerivedType(typeof(TurnCompleted), EventKinds.TurnCompleted)]
+[JsonDerivedType(typeof(ProtocolNote), EventKinds.ProtocolNote)]
 [JsonDerivedType(typeof(Unparsed), EventKinds.Unparsed)]
 public abstract record AgentEvent
 {

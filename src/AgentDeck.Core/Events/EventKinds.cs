@@ -18,11 +18,12 @@ public static class EventKinds
     public const string ApiError = "api_error";
     public const string Notice = "notice";
     public const string TurnCompleted = "turn_completed";
+    public const string ProtocolNote = "protocol";
     public const string Unparsed = "unparsed";
 
     public static IReadOnlyList<string> All { get; } =
     [
         SessionStarted, TurnStarted, UserMessage, AssistantText, Thinking, ToolCallStarted, ToolCallFinished,
-        PermissionRequested, PermissionDenied, Usage, Cost, ApiRetry, ApiError, Notice, TurnCompleted, Unparsed,
+        PermissionRequested, PermissionDenied, Usage, Cost, ApiRetry, ApiError, Notice, TurnCompleted, ProtocolNote, Unparsed,
     ];
 }
