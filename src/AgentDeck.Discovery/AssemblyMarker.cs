@@ -1,0 +1,3 @@
+namespace AgentDeck.Discovery;
+
+internal static class AssemblyMarker;
