@@ -58,8 +58,11 @@ internal sealed class ClaudeCostTracker
             _priorCumulativeUsd = Math.Max(_priorCumulativeUsd ?? 0m, now);
         }
 
-        return new CostReported(Math.Round(turn, UsdDecimals), cumulative is { } c ? Math.Round(c, UsdDecimals) : null);
+        return new CostReported(Tidy(turn), cumulative is { } c ? Tidy(c) : null);
     }
+
+    /// <summary>Drops binary floating-point noise (0.0007900000000000001) and trailing zeros.</summary>
+    private static decimal Tidy(decimal usd) => Math.Round(usd, UsdDecimals) / 1.0000000000000000000000000000m;
 
     private static decimal EstimateShare(decimal sessionUsd, TokenUsage turn, TokenUsage? session)
     {

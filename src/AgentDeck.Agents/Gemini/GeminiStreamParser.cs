@@ -68,6 +68,7 @@ public sealed class GeminiStreamParser : IAgentStreamParser, IJsonLineHandler
                 var parameters = root.Prop("parameters"u8);
                 var paths = ToolPaths.FromInput(parameters);
                 _calls[id] = (name, paths);
+                _replyText.Clear(); // the final reply is the text after the last tool call
                 output.Add(new ToolCallStarted(id, name, Summary.OfInput(parameters), paths));
                 break;
             case "tool_result":
