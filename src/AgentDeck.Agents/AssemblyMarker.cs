@@ -1,3 +1,0 @@
-namespace AgentDeck.Agents;
-
-internal static class AssemblyMarker;

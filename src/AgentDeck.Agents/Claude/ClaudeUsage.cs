@@ -1,0 +1,81 @@
+using System.Text.Json;
+using AgentDeck.Agents.Parsing;
+using AgentDeck.Core.Events;
+
+namespace AgentDeck.Agents.Claude;
+
+/// <summary>Claude's token figures in AgentDeck's non-overlapping buckets.</summary>
+internal static class ClaudeUsage
+{
+    /// <summary>The Anthropic <c>usage</c> shape (<c>result.usage</c> is this turn's own sum).</summary>
+    public static TokenUsage FromUsage(JsonElement usage) => new(
+        Input: usage.Long("input_tokens"u8) ?? 0,
+        CachedInput: usage.Long("cache_read_input_tokens"u8) ?? 0,
+        CacheWrite: usage.Long("cache_creation_input_tokens"u8) ?? 0,
+        Output: usage.Long("output_tokens"u8) ?? 0,
+        Reasoning: usage.Obj("output_tokens_details"u8)?.Long("thinking_tokens"u8) ?? 0);
+
+    /// <summary>The sum over a <c>modelUsage</c>-shaped map (model id → camelCase counts); null when the map is absent or empty.</summary>
+    public static TokenUsage? SumModelMap(JsonElement? map)
+    {
+        if (map is not { ValueKind: JsonValueKind.Object } models)
+        {
+            return null;
+        }
+
+        var sum = TokenUsage.Zero;
+        var any = false;
+        foreach (var model in models.EnumerateObject())
+        {
+            var m = model.Value;
+            sum += new TokenUsage(
+                m.Long("inputTokens"u8) ?? 0,
+                m.Long("cacheReadInputTokens"u8) ?? 0,
+                m.Long("cacheCreationInputTokens"u8) ?? 0,
+                m.Long("outputTokens"u8) ?? 0,
+                m.Long("thinkingTokens"u8) ?? 0);
+            any = true;
+        }
+
+        return any ? sum : null;
+    }
+
+    /// <summary>The sum of <c>costUSD</c> over a model map; null when the map is absent.</summary>
+    public static decimal? SumModelCost(JsonElement? map)
+    {
+        if (map is not { ValueKind: JsonValueKind.Object } models)
+        {
+            return null;
+        }
+
+        var sum = 0m;
+        foreach (var model in models.EnumerateObject())
+        {
+            sum += model.Value.Dec("costUSD"u8) ?? 0m;
+        }
+
+        return sum;
+    }
+
+    /// <summary>The only model of a map, when it has exactly one.</summary>
+    public static string? SingleModel(JsonElement? map)
+    {
+        if (map is not { ValueKind: JsonValueKind.Object } models)
+        {
+            return null;
+        }
+
+        string? only = null;
+        foreach (var model in models.EnumerateObject())
+        {
+            if (only is not null)
+            {
+                return null;
+            }
+
+            only = model.Name;
+        }
+
+        return only;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text.Json;
+using AgentDeck.Agents.Parsing;
+using AgentDeck.Core.Events;
+
+namespace AgentDeck.Agents.Codex;
+
+/// <summary>Codex token counts in AgentDeck's buckets: its input count includes the cached part, so fresh input is the difference.</summary>
+internal static class CodexUsage
+{
+    /// <summary><c>exec --json</c> <c>turn.completed.usage</c> (snake_case).</summary>
+    public static TokenUsage FromExec(JsonElement usage) => Buckets(
+        usage.Long("input_tokens"u8), usage.Long("cached_input_tokens"u8), usage.Long("cache_write_input_tokens"u8),
+        usage.Long("output_tokens"u8), usage.Long("reasoning_output_tokens"u8));
+
+    /// <summary>App-server <c>tokenUsage.total</c> / <c>tokenUsage.last</c> (camelCase).</summary>
+    public static TokenUsage FromAppServer(JsonElement usage) => Buckets(
+        usage.Long("inputTokens"u8), usage.Long("cachedInputTokens"u8), usage.Long("cacheWriteInputTokens"u8),
+        usage.Long("outputTokens"u8), usage.Long("reasoningOutputTokens"u8));
+
+    private static TokenUsage Buckets(long? input, long? cached, long? cacheWrite, long? output, long? reasoning)
+    {
+        var cachedRead = cached ?? 0;
+        return new TokenUsage(Math.Max(0, (input ?? 0) - cachedRead), cachedRead, cacheWrite ?? 0, output ?? 0, reasoning ?? 0);
+    }
+}
