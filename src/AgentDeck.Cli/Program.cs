@@ -1,1 +1,3 @@
-return 0;
+using AgentDeck.Cli.Hosting;
+
+return await CliApp.RunAsync(args, CliConsole.FromProcess());

@@ -6,7 +6,6 @@ namespace AgentDeck.Core.Events;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    UseStringEnumConverter = true,
     WriteIndented = false)]
 [JsonSerializable(typeof(AgentEvent))]
 [JsonSerializable(typeof(TokenUsage))]

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AgentDeck.Core.Events;
 
 /// <summary>
@@ -10,8 +12,10 @@ public readonly record struct TokenUsage(long Input, long CachedInput, long Cach
 {
     public static TokenUsage Zero => default;
 
+    [JsonIgnore]
     public long TotalInput => Input + CachedInput + CacheWrite;
 
+    [JsonIgnore]
     public bool IsZero => Input == 0 && CachedInput == 0 && CacheWrite == 0 && Output == 0 && Reasoning == 0;
 
     public static TokenUsage operator +(TokenUsage a, TokenUsage b) =>

@@ -1,0 +1,71 @@
+using System.CommandLine;
+
+namespace AgentDeck.Cli.Hosting;
+
+/// <summary>Builds the <c>agentdeck</c> command tree and runs it with AgentDeck's error and exit-code rules.</summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        var context = new CliContext(console);
+        var root = CommandTree.Build(context);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            var verb = parsed.CommandResult.Command == root ? "agentdeck" : $"agentdeck {CommandPath(parsed.CommandResult.Command, root)}";
+            console.Error.WriteLine($"agentdeck: {OneLine(parsed.Errors[0].Message)} (see '{verb} --help')");
+            return ExitCodes.Usage;
+        }
+
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+
+        try
+        {
+            return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (UserErrors.TryDescribe(error, out var message, out var exitCode))
+        {
+            console.Error.WriteLine($"agentdeck: {message}");
+            return exitCode;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Failure;
+        }
+        finally
+        {
+            await context.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static string CommandPath(Command command, RootCommand root)
+    {
+        var names = new List<string>();
+        Find(root, command, names);
+        return string.Join(' ', names);
+    }
+
+    private static bool Find(Command current, Command target, List<string> path)
+    {
+        foreach (var child in current.Subcommands)
+        {
+            path.Add(child.Name);
+            if (child == target || Find(child, target, path))
+            {
+                return true;
+            }
+
+            path.RemoveAt(path.Count - 1);
+        }
+
+        return false;
+    }
+}
