@@ -29,8 +29,8 @@ internal static partial class Posix
             : throw new InvalidOperationException($"kill({target}, {signal}) failed: {Marshal.GetPInvokeErrorMessage(errno)}");
     }
 
-    /// <summary>The process group of a process, or -1 when it is gone.</summary>
-    public static int ProcessGroupOf(int pid) => getpgid(pid);
+    /// <summary>AgentDeck's own process group, which children started without a new session share.</summary>
+    public static int CurrentProcessGroup => getpgid(0);
 
     /// <summary>The session of a process, or -1 when it is gone.</summary>
     public static int SessionOf(int pid) => getsid(pid);

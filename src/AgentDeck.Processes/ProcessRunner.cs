@@ -33,9 +33,14 @@ public sealed class ProcessRunner : IProcessRunner
             SessionLeader.WaitUntilLeading(process.Id, () => process.HasExited);
         }
 
-        var feed = FeedStdinAsync(process.StandardInput.BaseStream, stdinText);
-        var stdout = ReadAllAsync(process.StandardOutput.BaseStream);
-        var stderr = ReadAllAsync(process.StandardError.BaseStream);
+        // Cancelled once the outcome is settled, so reads and writes held up by an escaped grandchild end too.
+        using var io = new CancellationTokenSource();
+        var stdout = new MemoryStream();
+        var stderr = new MemoryStream();
+        var transfers = Task.WhenAll(
+            FeedStdinAsync(process.StandardInput.BaseStream, stdinText, io.Token),
+            CopyAsync(process.StandardOutput.BaseStream, stdout, io.Token),
+            CopyAsync(process.StandardError.BaseStream, stderr, io.Token));
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (timeout != Timeout.InfiniteTimeSpan)
@@ -47,19 +52,25 @@ public sealed class ProcessRunner : IProcessRunner
         try
         {
             await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
-            await Task.WhenAll(stdout, stderr).WaitAsync(deadline.Token).ConfigureAwait(false);
+            await transfers.WaitAsync(deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            Kill(process, ownsGroup);
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            if (!process.HasExited)
+            {
+                Kill(process, ownsGroup);
+                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+                timedOut = !cancellationToken.IsCancellationRequested;
+                await transfers.WaitAsync(OutputDrainLimit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            // Whatever still holds the pipes (a grandchild that escaped the kill) is not waited for: the output so far
+            // is the output.
+            await io.CancelAsync().ConfigureAwait(false);
+            await transfers.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             cancellationToken.ThrowIfCancellationRequested();
-            timedOut = true;
-            Task drained = Task.WhenAll(stdout, stderr);
-            await drained.WaitAsync(OutputDrainLimit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
-        await feed.ConfigureAwait(false);
         return new ProcessResult(process.ExitCode, Decode(stdout), Decode(stderr), timedOut);
     }
 
@@ -101,16 +112,16 @@ public sealed class ProcessRunner : IProcessRunner
         }
     }
 
-    private static async Task FeedStdinAsync(Stream stdin, string? text)
+    private static async Task FeedStdinAsync(Stream stdin, string? text, CancellationToken cancellationToken)
     {
         try
         {
             if (text is not null)
             {
-                await stdin.WriteAsync(Encoding.UTF8.GetBytes(text)).ConfigureAwait(false);
+                await stdin.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (IOException)
+        catch (Exception error) when (error is IOException or OperationCanceledException)
         {
             // The command exited without reading all its input; its exit code tells the story.
         }
@@ -126,21 +137,17 @@ public sealed class ProcessRunner : IProcessRunner
         }
     }
 
-    private static async Task<byte[]> ReadAllAsync(Stream source)
+    private static async Task CopyAsync(Stream source, MemoryStream target, CancellationToken cancellationToken)
     {
-        var buffer = new MemoryStream();
         try
         {
-            await source.CopyToAsync(buffer).ConfigureAwait(false);
+            await source.CopyToAsync(target, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception error) when (error is IOException or ObjectDisposedException)
+        catch (Exception error) when (error is IOException or ObjectDisposedException or OperationCanceledException)
         {
-            // Pipe closed under us after a kill: keep what arrived.
+            // Pipe closed or abandoned after a kill: keep what arrived.
         }
-
-        return buffer.ToArray();
     }
 
-    private static string Decode(Task<byte[]> output) =>
-        output.IsCompletedSuccessfully ? Encoding.UTF8.GetString(output.Result) : "";
+    private static string Decode(MemoryStream output) => Encoding.UTF8.GetString(output.GetBuffer(), 0, (int)output.Length);
 }

@@ -17,6 +17,7 @@ internal sealed class RunningProcess : IRunningProcess
     private readonly Task _pumps;
     private readonly Task _exited;
     private readonly SemaphoreSlim _stdinLock = new(1, 1);
+    private readonly CancellationTokenSource _disposed = new();
     private Stream? _stdin;
 
     public RunningProcess(Process process, ProcessSpec spec, LineSplitter splitter)
@@ -30,11 +31,11 @@ internal sealed class RunningProcess : IRunningProcess
             SessionLeader.WaitUntilLeading(Pid, () => process.HasExited);
         }
 
-        ProcessGroupId = OwnsProcessGroup ? Pid : Posix.ProcessGroupOf(Pid);
+        ProcessGroupId = OwnsProcessGroup ? Pid : Posix.CurrentProcessGroup;
         _exited = process.WaitForExitAsync();
         _pumps = Task.WhenAll(
-            Task.Run(() => splitter.PumpAsync(process.StandardOutput.BaseStream, _stdout.Writer)),
-            Task.Run(() => splitter.PumpAsync(process.StandardError.BaseStream, _stderr.Writer)));
+            Task.Run(() => splitter.PumpAsync(process.StandardOutput.BaseStream, _stdout.Writer, _disposed.Token)),
+            Task.Run(() => splitter.PumpAsync(process.StandardError.BaseStream, _stderr.Writer, _disposed.Token)));
 
         _stdin = process.StandardInput.BaseStream;
         if (spec.Stdin == StdinMode.None)
@@ -112,14 +113,17 @@ internal sealed class RunningProcess : IRunningProcess
         return new ProcessExitStatus(_process.ExitCode);
     }
 
-    /// <summary>Waits for both output streams to reach end-of-file.</summary>
-    public Task OutputCompleted => _pumps;
-
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (_disposed.IsCancellationRequested)
+        {
+            return;
+        }
+
         CloseStdin();
+        await _disposed.CancelAsync().ConfigureAwait(false);
+        await _pumps.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _process.Dispose();
-        _stdinLock.Dispose();
-        return ValueTask.CompletedTask;
+        _disposed.Dispose();
     }
 }
