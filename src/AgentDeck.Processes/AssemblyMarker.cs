@@ -1,3 +1,0 @@
-namespace AgentDeck.Processes;
-
-internal static class AssemblyMarker;

@@ -1,0 +1,108 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+using AgentDeck.Core.Processes;
+
+namespace AgentDeck.Processes;
+
+/// <summary>
+/// Turns a <see cref="ProcessSpec"/> into a <see cref="ProcessStartInfo"/>. .NET cannot call setsid() between fork and
+/// exec, so a child that needs its own session is started through util-linux <c>setsid</c>: the forked child is not a
+/// group leader, so setsid calls setsid() and execs the program in place, keeping the pid (pid == pgid == sid).
+/// </summary>
+internal static class StartInfoFactory
+{
+    private const string DetachScriptName = "agentdeck-detach";
+
+    // Runs inside the new session: point stdio at the files, then become the daemon (same pid).
+    private const string DetachScript = "exec </dev/null >>\"$1\" 2>>\"$2\" || exit 126; shift 2; exec \"$@\"";
+
+    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+    private static readonly Lazy<string?> SetsidPath = new(() =>
+        ExecutableResolver.Find("setsid", Environment.GetEnvironmentVariable("PATH"))
+        ?? (File.Exists("/usr/bin/setsid") ? "/usr/bin/setsid" : null));
+
+    /// <summary>A child whose stdio are all pipes to AgentDeck, so it never touches the front end's terminal.</summary>
+    public static ProcessStartInfo ForChild(ProcessSpec spec)
+    {
+        var program = ExecutableResolver.Resolve(spec);
+        return spec.Grouping == ProcessGrouping.NewSession
+            ? Create(spec, RequireSetsid(spec), [program, .. spec.Arguments])
+            : Create(spec, program, spec.Arguments);
+    }
+
+    /// <summary>A daemon in its own session with stdio on files or /dev/null.</summary>
+    public static ProcessStartInfo ForDaemon(ProcessSpec spec, string? stdoutPath, string? stderrPath)
+    {
+        var program = ExecutableResolver.Resolve(spec);
+        var stdout = OutputFile(spec, stdoutPath);
+        var stderr = OutputFile(spec, stderrPath);
+        return Create(spec, RequireSetsid(spec), ["/bin/sh", "-c", DetachScript, DetachScriptName, stdout, stderr, program, .. spec.Arguments]);
+    }
+
+    /// <summary>Starts the process, turning the OS's refusal into a one-line <see cref="ProcessStartException"/>.</summary>
+    public static Process Start(ProcessSpec spec, ProcessStartInfo startInfo)
+    {
+        try
+        {
+            return Process.Start(startInfo) ?? throw new ProcessStartException(spec.FileName, $"cannot start {spec.FileName}: the system started no process");
+        }
+        catch (Win32Exception error)
+        {
+            throw new ProcessStartException(spec.FileName, $"cannot start {spec.FileName}: {error.Message}", error);
+        }
+    }
+
+    private static ProcessStartInfo Create(ProcessSpec spec, string fileName, IEnumerable<string> arguments)
+    {
+        var startInfo = new ProcessStartInfo(fileName, arguments)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardInputEncoding = Utf8,
+            StandardOutputEncoding = Utf8,
+            StandardErrorEncoding = Utf8,
+        };
+
+        if (spec.WorkingDirectory is { } directory)
+        {
+            startInfo.WorkingDirectory = Directory.Exists(directory)
+                ? directory
+                : throw new ProcessStartException(spec.FileName, $"cannot start {spec.FileName}: working directory {directory} does not exist");
+        }
+
+        foreach (var (name, value) in spec.Environment)
+        {
+            if (value is null)
+            {
+                startInfo.Environment.Remove(name);
+            }
+            else
+            {
+                startInfo.Environment[name] = value;
+            }
+        }
+
+        return startInfo;
+    }
+
+    private static string OutputFile(ProcessSpec spec, string? path)
+    {
+        if (path is null)
+        {
+            return "/dev/null";
+        }
+
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full);
+        return directory is null || Directory.Exists(directory)
+            ? full
+            : throw new ProcessStartException(spec.FileName, $"cannot start {spec.FileName}: directory {directory} for its output does not exist");
+    }
+
+    private static string RequireSetsid(ProcessSpec spec) => SetsidPath.Value
+        ?? throw new ProcessStartException(spec.FileName,
+            $"cannot start {spec.FileName} in its own session: setsid is not installed (install util-linux)");
+}
