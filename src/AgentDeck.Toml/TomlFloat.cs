@@ -8,12 +8,20 @@ public sealed class TomlFloat(double value, TomlPosition position) : TomlValue(p
 
     public override TomlValueKind Kind => TomlValueKind.Float;
 
-    /// <summary>TOML spelling: inf, -inf, nan, or the shortest round-trip decimal.</summary>
-    public override string ToString() => Value switch
+    /// <summary>TOML spelling: inf, -inf, nan, or the shortest round-trip decimal (always with '.' or an exponent).</summary>
+    public override string ToString()
     {
-        double.PositiveInfinity => "inf",
-        double.NegativeInfinity => "-inf",
-        _ when double.IsNaN(Value) => "nan",
-        _ => Value.ToString("R", CultureInfo.InvariantCulture),
-    };
+        if (double.IsNaN(Value))
+        {
+            return "nan";
+        }
+
+        if (double.IsInfinity(Value))
+        {
+            return Value > 0 ? "inf" : "-inf";
+        }
+
+        var text = Value.ToString("R", CultureInfo.InvariantCulture);
+        return text.AsSpan().IndexOfAny('.', 'E') >= 0 ? text : text + ".0";
+    }
 }

@@ -103,4 +103,15 @@ public sealed class TomlValueParsingTests
         Assert.True(TomlDocument.Parse("\uFEFFa = 1").TryGetInteger("a", out var a) && a == 1);
         Assert.True(TomlDocument.Parse([0xEF, 0xBB, 0xBF, (byte)'a', (byte)'=', (byte)'2']).TryGetInteger("a", out var b) && b == 2);
     }
+
+    [Theory]
+    [InlineData("5.0", "5.0")]
+    [InlineData("-0.0", "-0.0")]
+    [InlineData("1e300", "1E+300")]
+    [InlineData("-inf", "-inf")]
+    [InlineData("-nan", "nan")]
+    public void Given_a_float_When_written_back_Then_the_text_is_still_a_TOML_float(string text, string expected)
+    {
+        Assert.Equal(expected, ValueOf(text).ToString());
+    }
 }

@@ -100,15 +100,15 @@ internal sealed class StringLexer(SourceCursor cursor)
                     ReadEscape();
                 }
             }
-            else if (!SkipNewline())
+            else if (SkipNewline())
+            {
+                buffer.Append('\n'); // CRLF and LF both read as LF
+            }
+            else
             {
                 RejectControl(c, what);
                 buffer.Append(c);
                 cursor.Advance();
-            }
-            else
-            {
-                buffer.Append('\n');
             }
         }
     }
