@@ -66,13 +66,17 @@ public sealed class TomlDocument
             var children = new List<(List<string>, TomlTable)>();
             foreach (var (key, value) in table)
             {
-                var childKeys = new List<string>(keys) { key };
-                children.AddRange(value switch
+                var tables = value switch
                 {
-                    TomlTable child => [(childKeys, child)],
-                    TomlArray array => array.Tables.Select(element => (childKeys, element)),
+                    TomlTable child => [child],
+                    TomlArray array => array.Tables.ToList(),
                     _ => [],
-                });
+                };
+                if (tables.Count > 0)
+                {
+                    var childKeys = new List<string>(keys) { key };
+                    children.AddRange(tables.Select(child => (childKeys, child)));
+                }
             }
 
             for (var i = children.Count - 1; i >= 0; i--)
