@@ -10,8 +10,11 @@ namespace AgentDeck.Toml;
 /// </summary>
 public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, TomlValue>>
 {
-    private readonly Dictionary<string, int> indexByKey = new(StringComparer.Ordinal);
+    /// <summary>Small tables (most of a config) are searched linearly; an index is built once they grow.</summary>
+    private const int IndexThreshold = 8;
+
     private readonly List<Entry> entries = [];
+    private Dictionary<string, int>? indexByKey;
 
     internal TomlTable(TomlPosition position, TableOrigin origin)
         : base(position)
@@ -36,27 +39,22 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
         ? value
         : throw new KeyNotFoundException($"The table has no key {TomlKeyPath.Format([key])}.");
 
-    public bool ContainsKey(string key) => indexByKey.ContainsKey(key);
+    public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
     /// <summary>The direct child under one raw (unquoted, undotted) key.</summary>
     public bool TryGetChild(string key, out TomlValue value)
     {
-        if (indexByKey.TryGetValue(key, out var index))
-        {
-            value = entries[index].Value;
-            return true;
-        }
-
-        value = null!;
-        return false;
+        var index = IndexOf(key);
+        value = index >= 0 ? entries[index].Value : null!;
+        return index >= 0;
     }
 
     /// <summary>Where a direct child's key was written (for a table defined by a header: the header's key).</summary>
     public bool TryGetKeyPosition(string key, out TomlPosition position)
     {
-        var found = indexByKey.TryGetValue(key, out var index);
-        position = found ? entries[index].KeyPosition : default;
-        return found;
+        var index = IndexOf(key);
+        position = index >= 0 ? entries[index].KeyPosition : default;
+        return index >= 0;
     }
 
     public bool TryGetValue(string path, out TomlValue value) => TryGetValue(TomlKeyPath.Parse(path), out value);
@@ -128,8 +126,19 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
 
     internal void Add(string key, TomlValue value, TomlPosition keyPosition)
     {
-        indexByKey.Add(key, entries.Count);
         entries.Add(new Entry(key, value, keyPosition));
+        if (indexByKey is not null)
+        {
+            indexByKey.Add(key, entries.Count - 1);
+        }
+        else if (entries.Count > IndexThreshold)
+        {
+            indexByKey = new Dictionary<string, int>(entries.Count * 2, StringComparer.Ordinal);
+            for (var i = 0; i < entries.Count; i++)
+            {
+                indexByKey.Add(entries[i].Key, i);
+            }
+        }
     }
 
     /// <summary>An implicitly created table gets its own header: it now counts as written there.</summary>
@@ -141,8 +150,26 @@ public sealed class TomlTable : TomlValue, IEnumerable<KeyValuePair<string, Toml
 
     internal void MoveKeyPosition(string key, TomlPosition keyPosition)
     {
-        var index = indexByKey[key];
+        var index = IndexOf(key);
         entries[index] = entries[index] with { KeyPosition = keyPosition };
+    }
+
+    private int IndexOf(string key)
+    {
+        if (indexByKey is not null)
+        {
+            return indexByKey.TryGetValue(key, out var index) ? index : -1;
+        }
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private bool TryGetParent(IReadOnlyList<string> keys, out TomlTable parent)

@@ -156,4 +156,17 @@ public sealed class TomlDocumentApiTests
         Assert.Equal(expected, TomlKeyPath.Format(keys));
         Assert.Equal(keys, TomlKeyPath.Parse(expected));
     }
+
+    [Fact]
+    public void Given_a_wide_table_When_read_Then_every_key_is_found_and_a_late_duplicate_is_still_caught()
+    {
+        var text = string.Concat(Enumerable.Range(0, 100).Select(i => $"k{i} = {i}\n"));
+
+        var root = TomlDocument.Parse(text).Root;
+        var error = Assert.Throws<TomlException>(() => TomlDocument.Parse(text + "k3 = 0\n"));
+
+        Assert.All(Enumerable.Range(0, 100), i => Assert.True(root.TryGetInteger($"k{i}", out var value) && value == i));
+        Assert.Equal(100, root.Count);
+        Assert.Equal((101, 1), (error.Line, error.Column));
+    }
 }
