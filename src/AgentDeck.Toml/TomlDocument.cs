@@ -52,6 +52,29 @@ public sealed class TomlDocument
     public bool TryGetPosition(string path, out TomlPosition position) => Root.TryGetPosition(path, out position);
 
     /// <summary>
+    /// A config-validation error in the parser's format (<c>config.toml:12:5: reason</c>), placed at the key of
+    /// <paramref name="path"/>, or at the deepest part of it that exists (for a missing key: its table's header),
+    /// or at 1:1.
+    /// </summary>
+    public TomlException ErrorAt(string path, string reason)
+    {
+        var position = new TomlPosition(1, 1);
+        TomlTable? table = Root;
+        foreach (var key in TomlKeyPath.Parse(path))
+        {
+            if (table is null || !table.TryGetKeyPosition(key, out var keyPosition))
+            {
+                break;
+            }
+
+            position = keyPosition;
+            table = table.TryGetChild(key, out var child) ? child as TomlTable : null;
+        }
+
+        return new TomlException(reason, position, SourceName);
+    }
+
+    /// <summary>
     /// Every table in document order with its dotted path, depth first, including the root (path "") and each
     /// element of an array of tables (reported under the array's path).
     /// </summary>

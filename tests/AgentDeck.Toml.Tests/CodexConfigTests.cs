@@ -74,4 +74,16 @@ public sealed class CodexConfigTests
         Assert.True(profile.TryGetString("model_provider", out var provider));
         Assert.Equal("custom", provider);
     }
+
+    [Fact]
+    public void Given_a_bad_setting_When_validation_reports_it_Then_the_error_points_at_the_key_in_the_file()
+    {
+        var wrongValue = config.ErrorAt("model_providers.mock.wire_api", "wire_api must be \"responses\"");
+        var missingKey = config.ErrorAt("model_providers.custom.env_key", "env_key is required");
+        var missingTable = config.ErrorAt("agents.claude.model", "no such agent");
+
+        Assert.Equal($"{FixturePath("config.toml")}:20:1: wire_api must be \"responses\"", wrongValue.Message);
+        Assert.Equal(new TomlPosition(35, 18), missingKey.Position);
+        Assert.Equal(new TomlPosition(1, 1), missingTable.Position);
+    }
 }
