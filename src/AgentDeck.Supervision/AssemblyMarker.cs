@@ -1,0 +1,3 @@
+namespace AgentDeck.Supervision;
+
+internal static class AssemblyMarker;
