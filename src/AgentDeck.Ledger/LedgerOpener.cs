@@ -28,20 +28,23 @@ internal static class LedgerOpener
             EnsureDirectoryWritable(file);
         }
 
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = file,
-            Mode = options.ReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
-        }.ToString());
+        var connection = Connect(file, options, immutable: false);
         try
         {
-            connection.Open();
-            Execute(connection, $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}");
-            Execute(connection, "PRAGMA foreign_keys = ON");
+            int version;
+            try
+            {
+                version = Start(connection, options);
+            }
+            catch (SqliteException error) when (options.ReadOnly && error.SqliteErrorCode == CantOpen)
+            {
+                // A WAL ledger in a directory we cannot write has no -shm to share; with no -shm nobody else can
+                // be writing it either, so reading it as an immutable file is safe.
+                connection.Dispose();
+                connection = Connect(file, options, immutable: true);
+                version = Start(connection, options);
+            }
 
-            var version = UserVersion(connection);
             if (version > LedgerMigrations.LatestVersion)
             {
                 throw new LedgerException(LedgerProblem.SchemaTooNew,
@@ -82,6 +85,26 @@ internal static class LedgerOpener
             throw;
         }
     }
+
+    private const int CantOpen = 14;
+
+    /// <summary>Opens the connection, sets per-connection pragmas and reads the schema version (the first read of the file).</summary>
+    private static int Start(SqliteConnection connection, LedgerOptions options)
+    {
+        connection.Open();
+        Execute(connection, $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}");
+        Execute(connection, "PRAGMA foreign_keys = ON");
+        return UserVersion(connection);
+    }
+
+    private static SqliteConnection Connect(string file, LedgerOptions options, bool immutable) =>
+        new(new SqliteConnectionStringBuilder
+        {
+            DataSource = immutable ? new Uri(file).AbsoluteUri + "?immutable=1" : file,
+            Mode = options.ReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
+        }.ToString());
 
     private static void EnsureDirectoryWritable(string file)
     {
