@@ -106,7 +106,7 @@ public sealed class LedgerRebuilder
                 for (var i = 0; i < parsed.Count; i++)
                 {
                     tally.Apply(parsed[i]);
-                    batch.Add(new EventToAppend(parsed[i], RunStream.Stdout, lineNo, RunRows.Time(lastTime), i == 0 ? raw : null));
+                    batch.Add(new EventToAppend(parsed[i], RunStream.Stdout, lineNo, RunRows.Time(lastTime), i == 0 ? raw : (ReadOnlyMemory<byte>?)null));
                 }
 
                 if (stderrByAnchor.Count > 0)

@@ -94,7 +94,7 @@ public sealed class RunRecorder : IDisposable
             var now = _options.Clock.GetUtcNow();
             for (var i = 0; i < _parsed.Count; i++)
             {
-                Add(new EventToAppend(_parsed[i], RunStream.Stdout, lineNo, now, i == 0 ? raw : null));
+                Add(new EventToAppend(_parsed[i], RunStream.Stdout, lineNo, now, i == 0 ? raw : (ReadOnlyMemory<byte>?)null));
             }
 
             FlushIfFull();

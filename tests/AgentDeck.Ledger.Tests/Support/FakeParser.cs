@@ -55,7 +55,7 @@ internal sealed class FakeParser(AgentKind agent = AgentKind.Claude) : IAgentStr
                 break;
             case "throw":
                 throw new FormatException("boom");
-            case "silent":
+            case "" or "silent":
                 break;
             default:
                 output.Add(new Unparsed(text, "not fake protocol"));
