@@ -230,7 +230,7 @@ public sealed class RunRecorderTests : IDisposable
     }
 
     [Fact]
-    public void Given_stdout_and_stderr_fed_from_two_threads_When_completed_Then_every_line_is_recorded_once()
+    public async Task Given_stdout_and_stderr_fed_from_two_threads_When_completed_Then_every_line_is_recorded_once()
     {
         using var recorder = Recorder(batch: 64);
         var stdout = Task.Run(() =>
@@ -247,7 +247,7 @@ public sealed class RunRecorderTests : IDisposable
                 recorder.AddStderrLine(Events.Utf8($"err {i}"));
             }
         });
-        Task.WaitAll(stdout, stderr);
+        await Task.WhenAll(stdout, stderr);
         recorder.Complete(0);
 
         var events = _ledger.ReadEvents(_runId, 1, 10_000);

@@ -34,7 +34,7 @@ internal sealed class TempState : IDisposable
         {
             Run("chattr", "+i", path);
         }
-        else
+        else if (!OperatingSystem.IsWindows())
         {
             var mode = System.IO.Directory.Exists(path)
                 ? UnixFileMode.UserRead | UnixFileMode.UserExecute
@@ -51,7 +51,7 @@ internal sealed class TempState : IDisposable
         {
             Run("chattr", "-i", path);
         }
-        else
+        else if (!OperatingSystem.IsWindows())
         {
             var mode = System.IO.Directory.Exists(path)
                 ? UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
