@@ -67,6 +67,19 @@ public sealed class ConcurrentWriterTests : IDisposable
         AssertComplete(runs, writers, extraPerRun: 1);
     }
 
+    [Fact]
+    public async Task Given_no_ledger_yet_When_several_writers_open_it_at_once_Then_it_is_created_and_migrated_once()
+    {
+        var created = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            using var ledger = _state.Open(new LedgerOptions { BusyTimeout = TimeSpan.FromSeconds(30) });
+            return ledger.CreateRun(new NewRun("claude")).Id;
+        })));
+
+        using var reader = _state.Open(new LedgerOptions { ReadOnly = true });
+        Assert.Equal(created.Order(), reader.ListRuns(new RunQuery()).Select(r => r.Id).Order());
+    }
+
     private string[] CreateRuns(int count)
     {
         using var ledger = _state.Open();

@@ -27,6 +27,7 @@ public sealed class LedgerSchemaTests : IDisposable
         raw.Open();
         Assert.Equal((long)LedgerMigrations.LatestVersion, Scalar(raw, "PRAGMA user_version"));
         Assert.Equal("wal", Scalar(raw, "PRAGMA journal_mode"));
+        Assert.Equal(16384L, Scalar(raw, "PRAGMA page_size"));
         var indexes = Strings(raw, "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'");
         Assert.Superset(new HashSet<string> { "runs_by_started_at", "runs_by_status", "runs_by_cwd", "runs_by_session", "events_by_run_seq" }, indexes.ToHashSet());
     }
