@@ -136,6 +136,15 @@ public sealed class CodexProtocolTests
     }
 
     [Fact]
+    public void Given_an_approval_request_of_a_newer_kind_Then_it_is_still_a_permission_request()
+    {
+        var request = Assert.IsType<PermissionRequested>(Assert.Single(Lines.One(new CodexStreamParser(),
+            """{"method":"item/mcpToolCall/requestApproval","id":"r9","params":{"reason":"call the docs server"}}""")));
+
+        Assert.Equal(("r9", "mcpToolCall", "call the docs server"), (request.RequestId, request.ToolName, request.Reason));
+    }
+
+    [Fact]
     public void Given_a_json_object_of_neither_protocol_Then_it_is_unparsed()
     {
         Assert.IsType<Unparsed>(Assert.Single(Lines.One(new CodexStreamParser(), """{"hello":"world"}""")));
