@@ -16,13 +16,18 @@ public sealed class ClaudeStreamParser : IAgentStreamParser, IJsonLineHandler
     private readonly JsonLines _lines = new();
     private readonly ClaudeToolTracker _tools = new();
     private readonly ClaudeCostTracker _cost;
+    private readonly ClaudeUserLines _users;
     private string? _sessionId;
     private string? _model;
     private bool _turnOpen;
     private int _turnsCompleted;
     private bool _completed;
 
-    public ClaudeStreamParser(ParserBaseline? baseline = null) => _cost = new ClaudeCostTracker(baseline?.CumulativeUsd);
+    public ClaudeStreamParser(ParserBaseline? baseline = null)
+    {
+        _cost = new ClaudeCostTracker(baseline?.CumulativeUsd);
+        _users = new ClaudeUserLines(_tools);
+    }
 
     public AgentKind Agent => AgentKind.Claude;
 
@@ -62,16 +67,16 @@ public sealed class ClaudeStreamParser : IAgentStreamParser, IJsonLineHandler
                 OnAssistant(root, output);
                 break;
             case "user":
-                OnUser(root, output);
+                _users.Read(root, output);
                 break;
             case "stream_event":
-                OnStreamEvent(root, output);
+                ClaudeControlLines.ReadStreamEvent(root, output);
                 break;
             case "control_request":
-                OnControlRequest(root, output);
+                ClaudeControlLines.ReadControlRequest(root, output);
                 break;
             case "control_response":
-                OnControlResponse(root, output);
+                ClaudeControlLines.ReadControlResponse(root, output);
                 break;
             case "result":
                 OnResult(root, output);
@@ -148,131 +153,6 @@ public sealed class ClaudeStreamParser : IAgentStreamParser, IJsonLineHandler
         }
     }
 
-    private void OnUser(JsonElement root, List<AgentEvent> output)
-    {
-        var flaggedSynthetic = root.IsTrue("isSynthetic"u8);
-        var content = root.Obj("message"u8)?.Prop("content"u8);
-        if (content is { ValueKind: JsonValueKind.String } plain)
-        {
-            var text = plain.GetString() ?? string.Empty;
-            output.Add(new UserMessage(text, flaggedSynthetic || IsSyntheticText(text)));
-            return;
-        }
-
-        if (content is not { ValueKind: JsonValueKind.Array } blocks)
-        {
-            return;
-        }
-
-        var singleResult = CountToolResults(blocks) == 1;
-        foreach (var block in blocks.EnumerateArray())
-        {
-            var type = block.Str("type"u8);
-            switch (type)
-            {
-                case "tool_result":
-                    OnToolResult(root, block, singleResult, output);
-                    break;
-                case "text" when block.Str("text"u8) is { } text:
-                    output.Add(new UserMessage(text, flaggedSynthetic || IsSyntheticText(text)));
-                    break;
-                default:
-                    output.Add(new ProtocolNote("user/" + (type ?? "block")));
-                    break;
-            }
-        }
-    }
-
-    private void OnToolResult(JsonElement root, JsonElement block, bool singleResult, List<AgentEvent> output)
-    {
-        var id = block.Id("tool_use_id"u8) ?? string.Empty;
-        var name = _tools.NameOf(id);
-        var isError = block.IsTrue("is_error"u8);
-        var summary = Summary.OfOutput(block.Prop("content"u8));
-        if (WasRejected(root, id) && _tools.MarkDenied(id))
-        {
-            output.Add(new PermissionDenied(name, id, summary));
-        }
-
-        // tool_use_result describes the line's one result; with several results in a line it cannot be matched.
-        var structured = singleResult ? root.Prop("tool_use_result"u8) : null;
-        output.Add(new ToolCallFinished(id, name, summary, isError, _tools.ChangedPaths(id, isError, structured)));
-    }
-
-    private static bool WasRejected(JsonElement root, string id)
-    {
-        if (root.Arr("tool_result_meta"u8) is not { } metas)
-        {
-            return false;
-        }
-
-        foreach (var meta in metas.EnumerateArray())
-        {
-            if (meta.Str("id"u8) == id && meta.Obj("permission_decision"u8)?.Str("decision"u8) == "reject")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static void OnStreamEvent(JsonElement root, List<AgentEvent> output)
-    {
-        var streamEvent = root.Obj("event"u8);
-        var type = streamEvent?.Str("type"u8) ?? "unknown";
-        if (type != "content_block_delta")
-        {
-            output.Add(new ProtocolNote("stream_event/" + type));
-            return;
-        }
-
-        var delta = streamEvent!.Value.Obj("delta"u8);
-        switch (delta?.Str("type"u8))
-        {
-            case "text_delta" when delta.Value.Str("text"u8) is { } text:
-                output.Add(new AssistantText(text, true, root.Str("api_message_id"u8)));
-                break;
-            case "thinking_delta" when delta.Value.Str("thinking"u8) is { } thinking:
-                output.Add(new Thinking(thinking, true));
-                break;
-            case var other:
-                output.Add(new ProtocolNote("stream_event/" + (other ?? "delta")));
-                break;
-        }
-    }
-
-    private static void OnControlRequest(JsonElement root, List<AgentEvent> output)
-    {
-        var request = root.Obj("request"u8);
-        var subtype = request?.Str("subtype"u8) ?? "unknown";
-        if (subtype != "can_use_tool")
-        {
-            output.Add(new ProtocolNote("control_request/" + subtype, root.Id("request_id"u8)));
-            return;
-        }
-
-        var r = request!.Value;
-        output.Add(new PermissionRequested(
-            root.Id("request_id"u8) ?? string.Empty,
-            r.Str("tool_name"u8) ?? "unknown",
-            Summary.OfInput(r.Prop("input"u8)),
-            r.Str("decision_reason"u8) ?? r.Str("decision_reason_type"u8)));
-    }
-
-    private static void OnControlResponse(JsonElement root, List<AgentEvent> output)
-    {
-        var response = root.Obj("response"u8);
-        var subtype = response?.Str("subtype"u8);
-        if (subtype == "error")
-        {
-            output.Add(new Notice("warning", Summary.OneLine(response?.Str("error"u8) ?? "control request failed", Summary.OutputMax), "claude/control"));
-            return;
-        }
-
-        output.Add(new ProtocolNote("control_response", response?.Id("request_id"u8)));
-    }
-
     private void OnResult(JsonElement root, List<AgentEvent> output)
     {
         var since = root.Obj("model_usage_since_last_result"u8);
@@ -324,20 +204,6 @@ public sealed class ClaudeStreamParser : IAgentStreamParser, IJsonLineHandler
         }
     }
 
-    private static int CountToolResults(JsonElement blocks)
-    {
-        var count = 0;
-        foreach (var block in blocks.EnumerateArray())
-        {
-            if (block.Str("type"u8) == "tool_result")
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
-
     private static string? FirstText(JsonElement? content)
     {
         if (content is { ValueKind: JsonValueKind.String } plain)
@@ -358,10 +224,4 @@ public sealed class ClaudeStreamParser : IAgentStreamParser, IJsonLineHandler
 
         return null;
     }
-
-    /// <summary>Texts Claude writes into the user role itself: interrupt markers and local command output.</summary>
-    private static bool IsSyntheticText(string text) =>
-        text.StartsWith("[Request interrupted", StringComparison.Ordinal) ||
-        text.StartsWith("<local-command-", StringComparison.Ordinal) ||
-        text.StartsWith("<command-", StringComparison.Ordinal);
 }

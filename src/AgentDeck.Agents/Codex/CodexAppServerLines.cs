@@ -53,8 +53,15 @@ internal sealed class CodexAppServerLines(CodexSession session, CodexItems items
     {
         if (!ApprovalTools.TryGetValue(method, out var tool))
         {
-            output.Add(new ProtocolNote("request/" + method, id));
-            return;
+            if (!method.EndsWith("/requestApproval", StringComparison.Ordinal))
+            {
+                output.Add(new ProtocolNote("request/" + method, id));
+                return;
+            }
+
+            // A newer approval kind ("item/<kind>/requestApproval"): name the tool after its item kind.
+            var kind = method[..^"/requestApproval".Length];
+            tool = kind[(kind.LastIndexOf('/') + 1)..];
         }
 
         var p = parameters ?? default;

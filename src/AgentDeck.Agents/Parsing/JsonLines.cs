@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -17,7 +19,10 @@ internal sealed class JsonLines
     public const string NoTypeReason = "JSON object without a \"type\" field";
     private const int HugeLineRawBytes = 64 * 1024;
 
-    private static readonly JsonReaderOptions ReaderOptions = new()
+    /// <summary>Lines up to this size reuse the parser's own buffer; bigger ones borrow from the pool for one call.</summary>
+    private const int KeptBufferLimit = 1024 * 1024;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
     {
         MaxDepth = 64,
         CommentHandling = JsonCommentHandling.Disallow,
@@ -25,6 +30,7 @@ internal sealed class JsonLines
     };
 
     private readonly List<AgentEvent> _scratch = new(8);
+    private byte[] _buffer = new byte[4096];
 
     public void Parse(ReadOnlySpan<byte> line, ICollection<AgentEvent> output, IJsonLineHandler handler)
     {
@@ -50,17 +56,29 @@ internal sealed class JsonLines
             return;
         }
 
+        // JsonDocument.Parse over a copy reads the bytes once; ParseValue over the span would skip them, then parse a copy.
+        var borrowed = line.Length > KeptBufferLimit ? ArrayPool<byte>.Shared.Rent(line.Length) : null;
+        try
+        {
+            var buffer = borrowed ?? BufferFor(line.Length);
+            line.CopyTo(buffer);
+            ParseCopy(buffer.AsMemory(0, line.Length), line, output, handler);
+        }
+        finally
+        {
+            if (borrowed is not null)
+            {
+                ArrayPool<byte>.Shared.Return(borrowed);
+            }
+        }
+    }
+
+    private void ParseCopy(ReadOnlyMemory<byte> copy, ReadOnlySpan<byte> line, ICollection<AgentEvent> output, IJsonLineHandler handler)
+    {
         JsonDocument document;
         try
         {
-            var reader = new Utf8JsonReader(line, ReaderOptions);
-            document = JsonDocument.ParseValue(ref reader);
-            if (!IsBlank(line[(int)reader.BytesConsumed..]))
-            {
-                document.Dispose();
-                output.Add(new Unparsed(Decode(line), $"malformed JSON: extra text after the value at byte {reader.BytesConsumed}"));
-                return;
-            }
+            document = JsonDocument.Parse(copy, DocumentOptions);
         }
         catch (JsonException ex)
         {
@@ -78,6 +96,16 @@ internal sealed class JsonLines
 
             Dispatch(document.RootElement, line, output, handler);
         }
+    }
+
+    private byte[] BufferFor(int length)
+    {
+        if (_buffer.Length < length)
+        {
+            _buffer = new byte[Math.Min(KeptBufferLimit, (int)BitOperations.RoundUpToPowerOf2((uint)length))];
+        }
+
+        return _buffer;
     }
 
     public static bool IsBlank(ReadOnlySpan<byte> line)

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using AgentDeck.Agents.Codex;
+using AgentDeck.Agents.Parsing;
+
+namespace AgentDeck.Agents.Tests;
+
+public sealed class SummaryTests
+{
+    [Theory]
+    [InlineData("ls -la\n  && cat x", 200, "ls -la && cat x")]
+    [InlineData("  \t\n", 200, "")]
+    [InlineData("abcdef", 6, "abcdef")]
+    [InlineData("abcdefg", 6, "abcde…")]
+    [InlineData("abc  defg", 5, "abc …")]
+    public void Given_text_Then_one_line_collapses_whitespace_and_cuts_with_an_ellipsis(string text, int max, string expected)
+    {
+        Assert.Equal(expected, Summary.OneLine(text, max));
+    }
+
+    [Fact]
+    public void Given_a_huge_output_Then_the_summary_stays_within_its_cap()
+    {
+        Assert.Equal(Summary.OutputMax, Summary.OneLine(new string('x', 1_000_000), Summary.OutputMax).Length);
+    }
+
+    [Theory]
+    [InlineData("""{"command":"git status","description":"Show status"}""", "git status")]
+    [InlineData("""{"file_path":"/w/a.txt","content":"x"}""", "/w/a.txt")]
+    [InlineData("""{"pattern":"*.cs"}""", "*.cs")]
+    [InlineData("""{"odd":1}""", """{"odd":1}""")]
+    public void Given_a_tool_input_Then_its_most_telling_field_is_the_summary(string input, string expected)
+    {
+        using var document = JsonDocument.Parse(input);
+
+        Assert.Equal(expected, Summary.OfInput(document.RootElement));
+    }
+
+    [Theory]
+    [InlineData("/bin/bash -lc 'ls -la && cat notes.txt'", "ls -la && cat notes.txt")]
+    [InlineData("/bin/bash -lc \"echo hi\"", "echo hi")]
+    [InlineData("git status", "git status")]
+    public void Given_a_codex_command_Then_the_shell_wrapper_is_dropped(string command, string expected)
+    {
+        Assert.Equal(expected, CodexCommands.Unwrap(command));
+    }
+
+    [Theory]
+    [InlineData("unexpected status 401 Unauthorized: x", 401)]
+    [InlineData("exceeded retry limit, last status: 429 Too Many Requests", 429)]
+    [InlineData("status 12345", null)]
+    [InlineData("We're currently experiencing high demand", null)]
+    public void Given_a_codex_error_message_Then_its_http_status_is_found(string message, int? expected)
+    {
+        Assert.Equal(expected, CodexCommands.HttpStatus(message));
+    }
+}
