@@ -160,6 +160,25 @@ public sealed class CellBuffer
         source._cells.CopyTo(_cells, 0);
     }
 
+    /// <summary>
+    /// Moves rows top..bottom (inclusive) up by <paramref name="amount"/> (down when negative) and blanks the rows
+    /// uncovered, as a terminal does when it scrolls a region.
+    /// </summary>
+    internal void ScrollRows(int top, int bottom, int amount)
+    {
+        var count = bottom - top + 1 - Math.Abs(amount);
+        if (amount > 0)
+        {
+            Array.Copy(_cells, (top + amount) * Width, _cells, top * Width, count * Width);
+            _cells.AsSpan((bottom + 1 - amount) * Width, amount * Width).Fill(Cell.Blank);
+        }
+        else if (amount < 0)
+        {
+            Array.Copy(_cells, top * Width, _cells, (top - amount) * Width, count * Width);
+            _cells.AsSpan(top * Width, -amount * Width).Fill(Cell.Blank);
+        }
+    }
+
     /// <summary>The text of each row (continuation cells contribute nothing), for golden tests.</summary>
     public string[] ToLines()
     {

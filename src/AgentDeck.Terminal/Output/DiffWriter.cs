@@ -12,6 +12,8 @@ namespace AgentDeck.Terminal;
 public sealed class DiffWriter
 {
     private readonly List<int> _sgr = new(16);
+    private readonly ScrollDetector _scrolls = new();
+    private CellBuffer? _scrolled;
     private CellBuffer? _blank;
     private Style? _style;
     private int? _cursorX;
@@ -21,6 +23,12 @@ public sealed class DiffWriter
     public DiffWriter(ColorDepth colorDepth) => ColorDepth = colorDepth;
 
     public ColorDepth ColorDepth { get; }
+
+    /// <summary>
+    /// Scroll whole rows that moved up or down with a DECSTBM scroll region and line feeds / reverse index
+    /// (VT100, so tmux and every emulator have it) instead of rewriting them. On by default.
+    /// </summary>
+    public bool UseScrollRegions { get; init; } = true;
 
     /// <summary>Forget what the terminal shows: the next frame is a full redraw.</summary>
     public void Invalidate() => _mustRedraw = true;
@@ -34,6 +42,10 @@ public sealed class DiffWriter
         if (_mustRedraw || previous is null || previous.Width != next.Width || previous.Height != next.Height)
         {
             previous = BeginFullRedraw(next, output);
+        }
+        else if (UseScrollRegions && _scrolls.Find(previous, next) is { } region)
+        {
+            previous = Scroll(previous, region, output);
         }
 
         for (var y = 0; y < next.Height; y++)
@@ -55,6 +67,32 @@ public sealed class DiffWriter
         }
 
         return _blank;
+    }
+
+    // Scrolls the region on the terminal and returns what the screen shows afterwards, to diff against.
+    private CellBuffer Scroll(CellBuffer previous, ScrollRegion region, AnsiOutput output)
+    {
+        SetStyle(Style.Default, output); // uncovered rows are filled with the current background
+        output.Ascii("\u001b[");
+        output.Number(region.Top + 1);
+        output.Byte((byte)';');
+        output.Number(region.Bottom + 1);
+        output.Byte((byte)'r');
+        var up = region.Amount > 0;
+        CursorMove.Append(output, null, null, 0, up ? region.Bottom : region.Top);
+        for (var i = 0; i < Math.Abs(region.Amount); i++)
+        {
+            output.Ascii(up ? "\n" : "\u001bM");
+        }
+
+        output.Ascii("\u001b[r");
+        _cursorX = null;
+        _cursorY = null;
+
+        _scrolled ??= new CellBuffer(previous.Width, previous.Height);
+        _scrolled.CopyFrom(previous);
+        _scrolled.ScrollRows(region.Top, region.Bottom, region.Amount);
+        return _scrolled;
     }
 
     private void WriteRow(ReadOnlySpan<Cell> previous, ReadOnlySpan<Cell> next, int y, AnsiOutput output)
