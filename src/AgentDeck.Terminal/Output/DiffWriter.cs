@@ -11,6 +11,7 @@ namespace AgentDeck.Terminal;
 /// </summary>
 public sealed class DiffWriter
 {
+    private const int MaxScrollRegionsPerFrame = 8;
     private readonly List<int> _sgr = new(16);
     private readonly ScrollDetector _scrolls = new();
     private CellBuffer? _scrolled;
@@ -43,9 +44,15 @@ public sealed class DiffWriter
         {
             previous = BeginFullRedraw(next, output);
         }
-        else if (UseScrollRegions && _scrolls.Find(previous, next) is { } region)
+        else if (UseScrollRegions)
         {
-            previous = Scroll(previous, region, output);
+            // Side-by-side bands may scroll independently: take the most valuable region, then look again.
+            _scrolls.Begin(previous, next);
+            for (var regions = 0; regions < MaxScrollRegionsPerFrame && _scrolls.Find() is { } region; regions++)
+            {
+                previous = Scroll(previous, region, output);
+                _scrolls.Scrolled(region);
+            }
         }
 
         for (var y = 0; y < next.Height; y++)
@@ -90,7 +97,11 @@ public sealed class DiffWriter
         _cursorY = null;
 
         _scrolled ??= new CellBuffer(previous.Width, previous.Height);
-        _scrolled.CopyFrom(previous);
+        if (!ReferenceEquals(_scrolled, previous))
+        {
+            _scrolled.CopyFrom(previous);
+        }
+
         _scrolled.ScrollRows(region.Top, region.Bottom, region.Amount);
         return _scrolled;
     }

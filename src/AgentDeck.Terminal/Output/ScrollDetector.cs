@@ -1,36 +1,31 @@
 namespace AgentDeck.Terminal;
 
 /// <summary>
-/// Finds the run of whole screen rows that the next frame shows shifted up or down from the previous one (a log
-/// view that scrolled), so the diff writer can scroll them with DECSTBM + SU/SD instead of rewriting every cell.
-/// Rows are compared by hash first and confirmed cell by cell.
+/// Finds runs of whole screen rows that the next frame shows shifted up or down from what the terminal shows (a log
+/// view that scrolled), so the diff writer can scroll them with a scroll region instead of rewriting every cell.
+/// Rows are compared by hash only: a collision costs bytes, never correctness, because the cell diff that follows
+/// compares against the scrolled screen.
 /// </summary>
 internal sealed class ScrollDetector
 {
     private const int MinimumRowsSaved = 2;
-    private int[] _previousHashes = [];
+    private int[] _screenHashes = [];
     private int[] _nextHashes = [];
+    private int _blankRowHash;
 
-    public ScrollRegion? Find(CellBuffer previous, CellBuffer next)
+    /// <summary>Hashes the rows of both frames; call once per frame before <see cref="Find"/>.</summary>
+    public void Begin(CellBuffer screen, CellBuffer next)
     {
-        var height = next.Height;
-        if (height < 3 || previous.Width != next.Width || previous.Height != height)
-        {
-            return null;
-        }
-
-        Hash(previous, ref _previousHashes);
+        Hash(screen, ref _screenHashes);
         Hash(next, ref _nextHashes);
-        var changedRows = 0;
-        for (var y = 0; y < height; y++)
-        {
-            if (_previousHashes[y] != _nextHashes[y])
-            {
-                changedRows++;
-            }
-        }
+        _blankRowHash = BlankRowHash(next.Width);
+    }
 
-        if (changedRows < MinimumRowsSaved)
+    /// <summary>The region whose scroll saves the most rewritten rows, or null when none saves enough.</summary>
+    public ScrollRegion? Find()
+    {
+        var height = _nextHashes.Length;
+        if (height < 3)
         {
             return null;
         }
@@ -42,32 +37,47 @@ internal sealed class ScrollDetector
         {
             if (shift != 0)
             {
-                FindRuns(previous, next, shift, ref best, ref bestSaved);
+                FindRuns(shift, ref best, ref bestSaved);
             }
         }
 
         return best;
     }
 
-    // Runs of rows y where next[y] equals previous[y + shift].
-    private void FindRuns(CellBuffer previous, CellBuffer next, int shift, ref ScrollRegion? best, ref int bestSaved)
+    /// <summary>Updates the screen's row hashes after the region was scrolled.</summary>
+    public void Scrolled(ScrollRegion region)
     {
-        var height = next.Height;
+        var count = region.Bottom - region.Top + 1 - Math.Abs(region.Amount);
+        if (region.Amount > 0)
+        {
+            Array.Copy(_screenHashes, region.Top + region.Amount, _screenHashes, region.Top, count);
+            Array.Fill(_screenHashes, _blankRowHash, region.Bottom + 1 - region.Amount, region.Amount);
+        }
+        else
+        {
+            Array.Copy(_screenHashes, region.Top, _screenHashes, region.Top - region.Amount, count);
+            Array.Fill(_screenHashes, _blankRowHash, region.Top, -region.Amount);
+        }
+    }
+
+    // Runs of rows y where next[y] equals screen[y + shift]; a run is worth the rows in it that changed.
+    private void FindRuns(int shift, ref ScrollRegion? best, ref int bestSaved)
+    {
+        var height = _nextHashes.Length;
+        var first = Math.Max(0, -shift);
+        var end = Math.Min(height, height - shift);
         var start = -1;
         var saved = 0;
-        for (var y = Math.Max(0, -shift); y <= Math.Min(height, height - shift); y++)
+        for (var y = first; y <= end; y++)
         {
-            var matches = y < Math.Min(height, height - shift)
-                && _nextHashes[y] == _previousHashes[y + shift]
-                && next.Row(y).SequenceEqual(previous.Row(y + shift));
-            if (matches)
+            if (y < end && _nextHashes[y] == _screenHashes[y + shift])
             {
                 if (start < 0)
                 {
                     (start, saved) = (y, 0);
                 }
 
-                if (_nextHashes[y] != _previousHashes[y])
+                if (_nextHashes[y] != _screenHashes[y])
                 {
                     saved++;
                 }
@@ -96,15 +106,27 @@ internal sealed class ScrollDetector
 
         for (var y = 0; y < buffer.Height; y++)
         {
-            var hash = 17;
-            foreach (var cell in buffer.Row(y))
-            {
-                var text = cell.Text;
-                var textHash = text.Length == 1 ? text[0] : text.GetHashCode();
-                hash = unchecked((hash * 31) + textHash) ^ cell.Style.GetHashCode();
-            }
-
-            hashes[y] = hash;
+            hashes[y] = RowHash(buffer.Row(y));
         }
+    }
+
+    private static int BlankRowHash(int width)
+    {
+        var blank = new Cell[width];
+        Array.Fill(blank, Cell.Blank);
+        return RowHash(blank);
+    }
+
+    private static int RowHash(ReadOnlySpan<Cell> row)
+    {
+        var hash = 17;
+        foreach (var cell in row)
+        {
+            var text = cell.Text;
+            var textHash = text.Length == 1 ? text[0] : text.GetHashCode();
+            hash = unchecked(((hash * 31) + textHash) * 31 + cell.Style.GetHashCode());
+        }
+
+        return hash;
     }
 }
