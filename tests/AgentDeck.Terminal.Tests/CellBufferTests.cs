@@ -172,4 +172,34 @@ public sealed class CellBufferTests
         Assert.Equal(4, buffer.Width);
         Assert.Equal(["┌─┐ ", "│中│", "└─┘x"], buffer.ToLines());
     }
+
+    [Fact]
+    public void GivenMixedScripts_WhenWritten_ThenEveryCellHoldsExactlyOneDotNetGraphemeCluster()
+    {
+        string[] pieces = ["a", "Z", "─", "中", "한", "\u1100\u1161", "e\u0301", "\u0301", "😀", "👍\U0001F3FD", "❤\ufe0f", "\u200d", "🇺🇸", "क्ष", "ﾊ", " "];
+        var random = new Random(7);
+        for (var round = 0; round < 300; round++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 12)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var buffer = new CellBuffer(200, 1);
+
+            buffer.SetString(0, 0, text, Style.Default);
+
+            var cells = Enumerable.Range(0, buffer.Width).Select(x => buffer[x, 0]).Where(c => !c.IsContinuation).Select(c => c.Text).ToList();
+            var written = string.Concat(cells).TrimEnd(' ');
+            var expected = new List<string>();
+            var enumerator = System.Globalization.StringInfo.GetTextElementEnumerator(text);
+            while (enumerator.MoveNext())
+            {
+                var element = (string)enumerator.Current;
+                if (CellWidth.Of(element) > 0)
+                {
+                    expected.Add(element);
+                }
+            }
+
+            Assert.Equal(string.Concat(expected).TrimEnd(' '), written);
+            Assert.All(cells.Where(c => c != " "), c => Assert.Contains(c, expected));
+        }
+    }
 }
