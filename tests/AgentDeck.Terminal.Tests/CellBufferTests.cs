@@ -144,6 +144,19 @@ public sealed class CellBufferTests
         Assert.Equal(Red, buffer[1, 1].Style);
     }
 
+    [Theory]
+    [InlineData("\u001b", 1)]
+    [InlineData("中", 1)]
+    [InlineData("ab", 1)]
+    [InlineData("x", 2)]
+    public void GivenACellThatIsNotOnePrintableColumn_WhenFilled_ThenItIsRefused(string text, int width)
+    {
+        var buffer = new CellBuffer(4, 1);
+
+        Assert.Throws<ArgumentException>(() => buffer.Fill(buffer.Bounds, new Cell(text, Style.Default, width)));
+        Assert.Equal(["    "], buffer.ToLines());
+    }
+
     [Fact]
     public void GivenABuffer_WhenResizedSmallerThroughAWideCharacter_ThenTheCutCharacterIsBlanked()
     {

@@ -101,9 +101,9 @@ public sealed class CellBuffer
     /// <summary>Sets every cell of the rectangle to a one-column cell.</summary>
     public void Fill(Rect rect, Cell cell)
     {
-        if (cell.Width != 1)
+        if (cell.Width != 1 || CellWidth.Of(cell.Text) != 1 || cell.Text.Any(char.IsControl))
         {
-            throw new ArgumentException("Fill takes a one-column cell; write wide text with SetString.", nameof(cell));
+            throw new ArgumentException("Fill takes a one-column printable cell; write other text with SetString.", nameof(cell));
         }
 
         rect = rect.Intersect(Bounds);
