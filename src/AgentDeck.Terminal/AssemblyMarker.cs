@@ -1,3 +1,0 @@
-namespace AgentDeck.Terminal;
-
-internal static class AssemblyMarker;

@@ -1,0 +1,13 @@
+namespace AgentDeck.Terminal.Input;
+
+public enum MouseAction
+{
+    Press,
+    Release,
+    Drag,
+    Move,
+    WheelUp,
+    WheelDown,
+    WheelLeft,
+    WheelRight,
+}

@@ -1,0 +1,9 @@
+namespace AgentDeck.Terminal.Input;
+
+public enum MouseButton
+{
+    None,
+    Left,
+    Middle,
+    Right,
+}
