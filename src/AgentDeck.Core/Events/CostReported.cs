@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AgentDeck.Core.Events;
 
 /// <summary>
@@ -7,5 +9,6 @@ namespace AgentDeck.Core.Events;
 /// </summary>
 public sealed record CostReported(decimal TurnUsd, decimal? CumulativeUsd) : AgentEvent
 {
+    [JsonIgnore]
     public override string Kind => EventKinds.Cost;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AgentDeck.Core.Events;
 
 /// <summary>
@@ -7,5 +9,6 @@ namespace AgentDeck.Core.Events;
 /// </summary>
 public sealed record ProtocolNote(string Type, string? Detail = null) : AgentEvent
 {
+    [JsonIgnore]
     public override string Kind => EventKinds.ProtocolNote;
 }

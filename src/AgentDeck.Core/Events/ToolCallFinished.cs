@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AgentDeck.Core.Events;
 
 /// <summary>
@@ -7,5 +9,6 @@ namespace AgentDeck.Core.Events;
 public sealed record ToolCallFinished(string CallId, string Name, string OutputSummary, bool IsError, IReadOnlyList<string> Paths)
     : AgentEvent
 {
+    [JsonIgnore]
     public override string Kind => EventKinds.ToolCallFinished;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AgentDeck.Core.Events;
 
 /// <summary>
@@ -6,5 +8,6 @@ namespace AgentDeck.Core.Events;
 /// </summary>
 public sealed record TurnCompleted(TurnOutcome Outcome, string? FinalText, string? Reason, string? Detail = null) : AgentEvent
 {
+    [JsonIgnore]
     public override string Kind => EventKinds.TurnCompleted;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AgentDeck.Core.Events;
 
 /// <summary>
@@ -6,5 +8,6 @@ namespace AgentDeck.Core.Events;
 /// </summary>
 public sealed record UsageReported(TokenUsage Turn, TokenUsage? Cumulative, string? Model = null) : AgentEvent
 {
+    [JsonIgnore]
     public override string Kind => EventKinds.Usage;
 }
