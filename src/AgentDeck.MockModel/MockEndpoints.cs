@@ -87,7 +87,7 @@ internal sealed class MockEndpoints(ScenarioPlanner planner, MockRequestLog log,
         var body = exchange.Api == MockApi.Anthropic
             ? AnthropicResponder.ErrorBody(400, problem)
             : ResponsesResponder.ErrorBody(400, problem);
-        await http.Response.WriteAsync(body.ToJsonString());
+        await http.Response.WriteAsync(body.ToJsonString(WireJson.Options));
         exchange.Finish(400);
     }
 
@@ -95,7 +95,7 @@ internal sealed class MockEndpoints(ScenarioPlanner planner, MockRequestLog log,
     {
         var exchange = await Exchange.BeginAsync(http, MockApi.Anthropic, log);
         http.Response.ContentType = "application/json";
-        await http.Response.WriteAsync(new JsonObject { ["input_tokens"] = Math.Max(1, exchange.RawBody.Length / 4) }.ToJsonString());
+        await http.Response.WriteAsync(new JsonObject { ["input_tokens"] = Math.Max(1, exchange.RawBody.Length / 4) }.ToJsonString(WireJson.Options));
         exchange.Finish(200);
     }
 
@@ -107,7 +107,7 @@ internal sealed class MockEndpoints(ScenarioPlanner planner, MockRequestLog log,
         await http.Response.WriteAsync(new JsonObject
         {
             ["object"] = "list", ["data"] = new JsonArray(model), ["models"] = new JsonArray(), ["has_more"] = false,
-        }.ToJsonString());
+        }.ToJsonString(WireJson.Options));
         exchange.Finish(200);
     }
 
@@ -120,7 +120,7 @@ internal sealed class MockEndpoints(ScenarioPlanner planner, MockRequestLog log,
             exchange.Note = $"the mock has no route for POST {http.Request.Path}";
             http.Response.StatusCode = 404;
             http.Response.ContentType = "application/json";
-            await http.Response.WriteAsync(AnthropicResponder.ErrorBody(404, exchange.Note).ToJsonString());
+            await http.Response.WriteAsync(AnthropicResponder.ErrorBody(404, exchange.Note).ToJsonString(WireJson.Options));
         }
         else if (!HttpMethods.IsHead(http.Request.Method))
         {

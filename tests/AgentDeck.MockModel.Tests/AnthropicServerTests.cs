@@ -108,11 +108,13 @@ public sealed class AnthropicServerTests(ServerFixture fixture) : IClassFixture<
     public async Task Given_an_unknown_scenario_When_requested_Then_a_400_in_anthropic_shape_explains_it()
     {
         using var response = await fixture.PostAsync("/v1/messages", Requests.Anthropic("x [[S:no-such]]"));
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var raw = await response.Content.ReadAsStringAsync();
+        var body = JsonNode.Parse(raw)!;
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("invalid_request_error", (string?)body["error"]!["type"]);
         Assert.StartsWith("mock model: unknown scenario 'no-such'", (string?)body["error"]!["message"]);
+        Assert.Contains("unknown scenario 'no-such'", raw);
     }
 
     [Fact]

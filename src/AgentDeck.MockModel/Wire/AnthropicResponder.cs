@@ -83,7 +83,7 @@ internal static class AnthropicResponder
         response.StatusCode = status;
         response.ContentType = "application/json";
         response.Headers["request-id"] = RequestId(sequence);
-        await response.WriteAsync(body.ToJsonString());
+        await response.WriteAsync(body.ToJsonString(WireJson.Options));
     }
 
     private static async Task WriteBlockAsync(SseWriter sse, int index, JsonObject block)
@@ -118,7 +118,7 @@ internal static class AnthropicResponder
                 yield return new JsonObject { ["type"] = "signature_delta", ["signature"] = block["signature"]!.DeepClone() };
                 break;
             default:
-                var json = block["input"]!.ToJsonString();
+                var json = block["input"]!.ToJsonString(WireJson.Options);
                 var half = json.Length / 2;
                 yield return new JsonObject { ["type"] = "input_json_delta", ["partial_json"] = json[..half] };
                 yield return new JsonObject { ["type"] = "input_json_delta", ["partial_json"] = json[half..] };

@@ -32,7 +32,7 @@ internal static class CodexItems
             WriteFileBlock w => Patch(tools, callId, AddPatch(paths.Expand(w.Path), paths.Expand(w.Content)), paths,
                 fallback: $"printf '%s' {Quote(paths.Expand(w.Content))} > {Quote(paths.Expand(w.Path))}"),
             EditFileBlock e => Patch(tools, callId, UpdatePatch(paths.Expand(e.Path), paths.Expand(e.OldText), paths.Expand(e.NewText)), paths, fallback: null),
-            RawToolBlock r => FunctionCall(callId, r.Name, paths.Expand(r.Input)!.ToJsonString()),
+            RawToolBlock r => FunctionCall(callId, r.Name, paths.Expand(r.Input)!.ToJsonString(WireJson.Options)),
             _ => throw new InvalidOperationException($"no Responses rendering for {block.GetType().Name}"),
         };
     }
@@ -68,7 +68,7 @@ internal static class CodexItems
         {
             return type == "custom"
                 ? new JsonObject { ["type"] = "custom_tool_call", ["call_id"] = callId, ["name"] = "apply_patch", ["input"] = patch }
-                : FunctionCall(callId, "apply_patch", new JsonObject { ["input"] = patch }.ToJsonString());
+                : FunctionCall(callId, "apply_patch", new JsonObject { ["input"] = patch }.ToJsonString(WireJson.Options));
         }
 
         // Codex recognises an apply_patch heredoc inside a shell command and applies it itself.
@@ -80,12 +80,12 @@ internal static class CodexItems
         var offered = ShellTools.FirstOrDefault(tools.ContainsKey) ?? "exec_command";
         return offered switch
         {
-            "exec_command" => FunctionCall(callId, offered, new JsonObject { ["cmd"] = command, ["yield_time_ms"] = 10000 }.ToJsonString()),
-            "shell_command" => FunctionCall(callId, offered, new JsonObject { ["command"] = command, ["workdir"] = paths.Workspace }.ToJsonString()),
+            "exec_command" => FunctionCall(callId, offered, new JsonObject { ["cmd"] = command, ["yield_time_ms"] = 10000 }.ToJsonString(WireJson.Options)),
+            "shell_command" => FunctionCall(callId, offered, new JsonObject { ["command"] = command, ["workdir"] = paths.Workspace }.ToJsonString(WireJson.Options)),
             "shell" => FunctionCall(callId, offered, new JsonObject
             {
                 ["command"] = new JsonArray("bash", "-lc", command), ["workdir"] = paths.Workspace,
-            }.ToJsonString()),
+            }.ToJsonString(WireJson.Options)),
             _ => new JsonObject
             {
                 ["type"] = "local_shell_call",

@@ -55,7 +55,7 @@ internal static class ResponsesResponder
 
         response.StatusCode = status;
         response.ContentType = "application/json";
-        return response.WriteAsync(ErrorBody(status, message ?? ApiError.For(status).DefaultMessage).ToJsonString());
+        return response.WriteAsync(ErrorBody(status, message ?? ApiError.For(status).DefaultMessage).ToJsonString(WireJson.Options));
     }
 
     public static JsonObject ErrorBody(int status, string message)

@@ -25,7 +25,7 @@ internal sealed class SseWriter(HttpResponse response, int chunkDelayMs, Cancell
         }
 
         _first = false;
-        var bytes = Encoding.UTF8.GetBytes($"event: {eventName}\ndata: {data.ToJsonString()}\n\n");
+        var bytes = Encoding.UTF8.GetBytes($"event: {eventName}\ndata: {data.ToJsonString(WireJson.Options)}\n\n");
         await response.Body.WriteAsync(bytes, cancel);
         await response.Body.FlushAsync(cancel);
     }

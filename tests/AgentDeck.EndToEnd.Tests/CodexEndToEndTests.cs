@@ -1,0 +1,78 @@
+namespace AgentDeck.EndToEnd.Tests;
+
+[Collection(AgentCliCollection.Name)]
+public sealed class CodexEndToEndTests(AgentCliFixture fixture)
+{
+    [Fact]
+    public async Task Given_the_plain_scenario_When_codex_runs_Then_the_json_lines_end_with_turn_completed()
+    {
+        using var sandbox = await Sandbox.CreateAsync();
+
+        var run = await CodexCli.RunAsync(fixture, sandbox, "Say hello [[S:plain]]");
+        var lines = JsonLines.Parse(run);
+
+        Assert.True(run.ExitCode == 0, run.Describe());
+        Assert.Equal("thread.started", (string?)lines.Lines[0]["type"]);
+        var message = lines.OfType("item.completed").Single(l => (string?)l["item"]!["type"] == "agent_message");
+        Assert.Equal("Hello from mock model.", (string?)message["item"]!["text"]);
+        var completed = lines.Lines[^1];
+        Assert.Equal("turn.completed", (string?)completed["type"]);
+        Assert.Equal(1500, (int)completed["usage"]!["cached_input_tokens"]!);
+    }
+
+    [Fact]
+    public async Task Given_the_tools_scenario_When_codex_runs_Then_it_patches_runs_and_edits_in_the_repo()
+    {
+        using var sandbox = await Sandbox.CreateAsync();
+
+        var run = await CodexCli.RunAsync(fixture, sandbox, "Make hello.txt [[S:tools]]", "-s", "workspace-write");
+        var lines = JsonLines.Parse(run);
+
+        Assert.True(run.ExitCode == 0, run.Describe());
+        Assert.Equal(["agent_message", "file_change", "command_execution", "file_change", "agent_message"], lines.CodexCompletedItems());
+        Assert.Equal("hello mock\n", sandbox.ReadRepoFile("hello.txt"));
+        var command = lines.OfType("item.completed").Single(l => (string?)l["item"]!["type"] == "command_execution")["item"]!;
+        Assert.Equal(0, (int)command["exit_code"]!);
+        Assert.Contains("hello world", (string?)command["aggregated_output"]);
+        Assert.Equal("turn.completed", (string?)lines.Lines[^1]["type"]);
+    }
+
+    [Fact]
+    public async Task Given_a_500_every_time_When_codex_runs_Then_the_turn_fails_with_exit_1()
+    {
+        using var sandbox = await Sandbox.CreateAsync();
+
+        var run = await CodexCli.RunAsync(fixture, sandbox, "Fail [[S:err500]]");
+        var lines = JsonLines.Parse(run);
+
+        Assert.True(run.ExitCode == 1, run.Describe());
+        Assert.Equal("turn.failed", (string?)lines.Lines[^1]["type"]);
+        Assert.NotEmpty(lines.OfType("error"));
+    }
+
+    [Fact]
+    public async Task Given_one_500_then_an_answer_When_codex_runs_Then_it_recovers()
+    {
+        using var sandbox = await Sandbox.CreateAsync();
+
+        var run = await CodexCli.RunAsync(fixture, sandbox, "Recover [[S:err500x1]]");
+        var lines = JsonLines.Parse(run);
+
+        Assert.True(run.ExitCode == 0, run.Describe());
+        var message = lines.OfType("item.completed").Single(l => (string?)l["item"]!["type"] == "agent_message");
+        Assert.Equal("Recovered after 1 failures.", (string?)message["item"]!["text"]);
+        Assert.Equal("turn.completed", (string?)lines.Lines[^1]["type"]);
+    }
+
+    [Fact]
+    public async Task Given_an_unknown_scenario_When_codex_runs_Then_the_mock_400_text_reaches_turn_failed()
+    {
+        using var sandbox = await Sandbox.CreateAsync();
+
+        var run = await CodexCli.RunAsync(fixture, sandbox, "Huh [[S:no-such-scenario]]");
+        var lines = JsonLines.Parse(run);
+
+        Assert.True(run.ExitCode == 1, run.Describe());
+        Assert.Contains("unknown scenario 'no-such-scenario'", (string?)lines.Lines[^1]["error"]!["message"]);
+    }
+}
