@@ -32,7 +32,7 @@ internal sealed class MockEndpoints(ScenarioPlanner planner, MockRequestLog log,
         var exchange = await Exchange.BeginAsync(http, api, log);
         if (exchange.Body is null)
         {
-            await RefuseAsync(http, exchange, null, exchange.BodyProblem!);
+            await RefuseAsync(http, exchange, exchange.BodyProblem!);
             return;
         }
 
@@ -44,7 +44,7 @@ internal sealed class MockEndpoints(ScenarioPlanner planner, MockRequestLog log,
         exchange.Turn = turn;
         if (turn.Step is not { } step)
         {
-            await RefuseAsync(http, exchange, turn.ScenarioName, turn.Problem!);
+            await RefuseAsync(http, exchange, turn.Problem!);
             return;
         }
 
@@ -69,7 +69,7 @@ internal sealed class MockEndpoints(ScenarioPlanner planner, MockRequestLog log,
                 _ => ResponsesResponder.WriteStreamAsync(http, reply),
             });
         }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or IOException && http.RequestAborted.IsCancellationRequested)
         {
             exchange.Note = "the client closed the connection before the reply ended";
         }
@@ -79,7 +79,7 @@ internal sealed class MockEndpoints(ScenarioPlanner planner, MockRequestLog log,
         }
     }
 
-    private static async Task RefuseAsync(HttpContext http, Exchange exchange, string? scenario, string problem)
+    private static async Task RefuseAsync(HttpContext http, Exchange exchange, string problem)
     {
         exchange.Note = problem;
         http.Response.StatusCode = 400;

@@ -74,6 +74,33 @@ public sealed class ClaudeEndToEndTests(AgentCliFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_stream_cut_once_When_claude_runs_Then_it_recovers()
+    {
+        using var sandbox = await Sandbox.CreateAsync();
+
+        var run = await ClaudeCli.RunAsync(fixture, sandbox, "Cut once [[S:errstreamx1]]");
+        var result = JsonLines.Parse(run).Lines[^1];
+
+        Assert.True(run.ExitCode == 0, run.Describe());
+        Assert.False((bool)result["is_error"]!);
+        Assert.Equal("Recovered after 1 failures.", (string?)result["result"]);
+    }
+
+    [Fact]
+    public async Task Given_the_slow_scenario_When_claude_streams_partial_messages_Then_the_text_arrives_in_many_deltas()
+    {
+        using var sandbox = await Sandbox.CreateAsync();
+
+        var run = await ClaudeCli.RunAsync(fixture, sandbox, "Go slowly [[S:slow]]", "--include-partial-messages");
+        var lines = JsonLines.Parse(run);
+
+        Assert.True(run.ExitCode == 0, run.Describe());
+        var deltas = lines.OfType("stream_event").Count(l => (string?)l["event"]!["delta"]?["type"] == "text_delta");
+        Assert.True(deltas >= 10, $"{deltas} text deltas\n{run.Describe()}");
+        Assert.StartsWith("This answer streams slowly", (string?)lines.Lines[^1]["result"]);
+    }
+
+    [Fact]
     public async Task Given_an_unknown_scenario_When_claude_runs_Then_the_mock_400_text_reaches_the_result()
     {
         using var sandbox = await Sandbox.CreateAsync();

@@ -5,12 +5,17 @@ public static class CodexCli
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
 
-    // gpt-5.5 is a model Codex knows, so it offers apply_patch (an unknown id gets exec_command only).
-    public static async Task<ProcessResult> RunAsync(AgentCliFixture fixture, Sandbox sandbox, string prompt, params string[] extraArguments)
+    /// <summary>gpt-5.5 is a model Codex knows, so it offers apply_patch; an unknown id gets exec_command only.</summary>
+    public const string KnownModel = "gpt-5.5";
+
+    public static Task<ProcessResult> RunAsync(AgentCliFixture fixture, Sandbox sandbox, string prompt, params string[] extraArguments) =>
+        RunWithModelAsync(fixture, sandbox, KnownModel, prompt, extraArguments);
+
+    public static async Task<ProcessResult> RunWithModelAsync(AgentCliFixture fixture, Sandbox sandbox, string model, string prompt, params string[] extraArguments)
     {
         var codexHome = Directory.CreateDirectory(Path.Combine(sandbox.Home, ".codex")).FullName;
         await File.WriteAllTextAsync(Path.Combine(codexHome, "config.toml"), $"""
-            model = "gpt-5.5"
+            model = "{model}"
             model_provider = "mock"
 
             [model_providers.mock]

@@ -25,7 +25,8 @@ public sealed class CodexEndToEndTests(AgentCliFixture fixture)
     {
         using var sandbox = await Sandbox.CreateAsync();
 
-        var run = await CodexCli.RunAsync(fixture, sandbox, "Make hello.txt [[S:tools]]", "-s", "workspace-write");
+        const string prompt = "Make hello.txt [[S:tools]]";
+        var run = await CodexCli.RunAsync(fixture, sandbox, prompt, "-s", "workspace-write");
         var lines = JsonLines.Parse(run);
 
         Assert.True(run.ExitCode == 0, run.Describe());
@@ -35,6 +36,34 @@ public sealed class CodexEndToEndTests(AgentCliFixture fixture)
         Assert.Equal(0, (int)command["exit_code"]!);
         Assert.Contains("hello world", (string?)command["aggregated_output"]);
         Assert.Equal("turn.completed", (string?)lines.Lines[^1]["type"]);
+        var steps = fixture.Mock.Requests.Records.Where(r => r.LastUserText == prompt).Select(r => (r.Scenario, r.StepNumber, r.Status));
+        Assert.Equal([("tools", 1, 200), ("tools", 2, 200), ("tools", 3, 200), ("tools", 4, 200)], steps);
+    }
+
+    [Fact]
+    public async Task Given_a_model_codex_does_not_know_When_it_runs_the_tools_scenario_Then_shell_commands_write_and_edit_the_file()
+    {
+        using var sandbox = await Sandbox.CreateAsync();
+
+        var run = await CodexCli.RunWithModelAsync(fixture, sandbox, "mock-model", "Make hello.txt without apply_patch [[S:tools]]", "-s", "workspace-write");
+        var lines = JsonLines.Parse(run);
+
+        Assert.True(run.ExitCode == 0, run.Describe());
+        Assert.Equal("hello mock\n", sandbox.ReadRepoFile("hello.txt"));
+        Assert.Contains(lines.OfType("item.completed"), l => ((string?)l["item"]!["message"])?.Contains("mock-model") == true);
+        Assert.Equal("turn.completed", (string?)lines.Lines[^1]["type"]);
+    }
+
+    [Fact]
+    public async Task Given_a_stream_cut_every_time_When_codex_runs_Then_the_turn_fails_as_disconnected()
+    {
+        using var sandbox = await Sandbox.CreateAsync();
+
+        var run = await CodexCli.RunAsync(fixture, sandbox, "Cut [[S:errstream]]");
+        var lines = JsonLines.Parse(run);
+
+        Assert.True(run.ExitCode == 1, run.Describe());
+        Assert.Contains("stream disconnected before completion", (string?)lines.Lines[^1]["error"]!["message"]);
     }
 
     [Fact]

@@ -51,7 +51,8 @@ public sealed class ScenarioPlannerTests
 
         Assert.Null(turn.Step);
         Assert.Contains("scenario 'tools' got a tool result for 'toolu_other'", turn.Problem);
-        Assert.EndsWith("it expected the results of step 1 (line 23): *_mock_0_1.", turn.Problem);
+        var line = ScenarioCatalog.BuiltIn().Find("tools")!.Steps[0].Line;
+        Assert.EndsWith($"it expected the results of step 1 (line {line}): *_mock_0_1.", turn.Problem);
     }
 
     [Fact]
