@@ -49,7 +49,7 @@ internal sealed class MockEndpoints(ScenarioPlanner planner, MockRequestLog log,
         }
 
         var workspace = fixedWorkspace ?? conversation.Workspace ?? Environment.CurrentDirectory;
-        var reply = new ReplyContext(exchange.Sequence, turn.StepIndex, step, conversation, new WorkspacePaths(workspace));
+        var reply = new ReplyContext(exchange.Sequence, turn.ScenarioName, turn.StepIndex, step, conversation, new WorkspacePaths(workspace));
         try
         {
             if (step.DelayMs > 0)

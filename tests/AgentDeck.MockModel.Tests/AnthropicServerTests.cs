@@ -34,7 +34,7 @@ public sealed class AnthropicServerTests(ServerFixture fixture) : IClassFixture<
 
         var toolStart = events.Single(e => e.Name == "content_block_start" && (string?)e.Data["content_block"]!["type"] == "tool_use");
         Assert.Equal("Write", (string?)toolStart.Data["content_block"]!["name"]);
-        Assert.Equal("toolu_mock_0_1", (string?)toolStart.Data["content_block"]!["id"]);
+        Assert.Equal("toolu_mock_tools_0_1", (string?)toolStart.Data["content_block"]!["id"]);
         var json = string.Concat(events.Where(e => (string?)e.Data["delta"]?["type"] == "input_json_delta").Select(e => (string?)e.Data["delta"]!["partial_json"]));
         var input = JsonNode.Parse(json)!;
         Assert.Equal("/work/repo/hello.txt", (string?)input["file_path"]);
@@ -143,7 +143,7 @@ public sealed class AnthropicServerTests(ServerFixture fixture) : IClassFixture<
     [Fact]
     public async Task Given_a_request_When_answered_Then_the_log_records_it_and_writes_a_file()
     {
-        using var response = await fixture.PostAsync("/v1/messages", Requests.Anthropic("logged [[S:tools]]", true, Requests.ToolResult("toolu_mock_0_1", "File created")));
+        using var response = await fixture.PostAsync("/v1/messages", Requests.Anthropic("logged [[S:tools]]", true, Requests.ToolResult("toolu_mock_tools_0_1", "File created")));
         await response.Content.ReadAsStringAsync();
 
         var record = fixture.Server.Requests.Records.Last(r => r.LastUserText == "logged [[S:tools]]");

@@ -8,7 +8,7 @@ public sealed class ConversationReaderTests
     [Fact]
     public void Given_a_claude_request_When_read_Then_marker_workspace_and_last_texts_are_found()
     {
-        var body = Requests.Anthropic("write it [[S:tools]]", false, Requests.AssistantToolUse("toolu_mock_0_1"), Requests.ToolResult("toolu_mock_0_1", "File created"));
+        var body = Requests.Anthropic("write it [[S:tools]]", false, Requests.AssistantToolUse("toolu_mock_tools_0_1"), Requests.ToolResult("toolu_mock_tools_0_1", "File created"));
 
         var conversation = AnthropicConversationReader.Read(body);
 
@@ -16,7 +16,7 @@ public sealed class ConversationReaderTests
         Assert.Equal("/work/repo", conversation.Workspace);
         Assert.Equal("write it [[S:tools]]", conversation.LastUserText);
         Assert.Equal("File created", conversation.LastToolResult);
-        Assert.Equal(["toolu_mock_0_1"], conversation.ToolResultIds);
+        Assert.Equal(["toolu_mock_tools_0_1"], conversation.ToolResultIds);
         Assert.False(conversation.Stream);
         Assert.Equal("claude-opus-5-5", conversation.Model);
     }

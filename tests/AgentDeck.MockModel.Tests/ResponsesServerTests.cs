@@ -29,7 +29,7 @@ public sealed class ResponsesServerTests(ServerFixture fixture) : IClassFixture<
         var item = events.Last(e => e.Name == "response.output_item.done").Data["item"]!;
         Assert.Equal("custom_tool_call", (string?)item["type"]);
         Assert.Equal("apply_patch", (string?)item["name"]);
-        Assert.Equal("call_mock_0_1", (string?)item["call_id"]);
+        Assert.Equal("call_mock_tools_0_1", (string?)item["call_id"]);
         Assert.Equal("*** Begin Patch\n*** Add File: hello.txt\n+hello world\n*** End Patch\n", (string?)item["input"]);
         Assert.Contains(events, e => e.Name == "response.custom_tool_call_input.delta");
     }
@@ -48,7 +48,7 @@ public sealed class ResponsesServerTests(ServerFixture fixture) : IClassFixture<
     [Fact]
     public async Task Given_the_shell_step_When_streamed_Then_exec_command_arguments_stream_as_deltas()
     {
-        var body = Requests.Responses("go [[S:tools]]", true, Requests.CallOutput("call_mock_0_1", "custom_tool_call_output"));
+        var body = Requests.Responses("go [[S:tools]]", true, Requests.CallOutput("call_mock_tools_0_1", "custom_tool_call_output"));
 
         using var response = await fixture.PostAsync("/v1/responses", body);
         var events = SseEvent.Parse(await response.Content.ReadAsStringAsync());

@@ -23,6 +23,11 @@ internal sealed class ScenarioPlanner(ScenarioCatalog catalog, string defaultSce
         var position = 0;
         foreach (var id in conversation.ToolResultIds)
         {
+            if (ToolCallIds.TryParse(id, out var tag, out _, out _) && tag != ToolCallIds.Tag(name))
+            {
+                continue; // issued under the scenario that ran before a steering or resumed prompt switched it
+            }
+
             if (!IsIssuedBy(scenario, id, out var step))
             {
                 return PlannedTurn.Refuse(name, position, $"mock model: scenario '{name}' got a tool result for '{id}', which none of its steps issued; {Expectation(scenario, position)}.");
@@ -57,7 +62,7 @@ internal sealed class ScenarioPlanner(ScenarioCatalog catalog, string defaultSce
     }
 
     private static bool IsIssuedBy(Scenario scenario, string id, out int step) =>
-        ToolCallIds.TryParse(id, out step, out var block)
+        ToolCallIds.TryParse(id, out _, out step, out var block)
         && step < scenario.Steps.Count
         && block < scenario.Steps[step].Blocks.Count
         && scenario.Steps[step].Blocks[block].IsToolCall;
@@ -65,7 +70,7 @@ internal sealed class ScenarioPlanner(ScenarioCatalog catalog, string defaultSce
     private static bool IsTextAnswered(ScenarioStep step, IReadOnlyList<string> assistantTexts) =>
         step is { Kind: StepKind.Reply, HasToolCalls: false }
         && step.Blocks.OfType<TextBlock>().FirstOrDefault() is { } text
-        && assistantTexts.Any(t => t.Contains(Shorten(text.Text, 60).TrimEnd('…'), StringComparison.Ordinal));
+        && assistantTexts.Any(t => t.Contains(text.Text[..Math.Min(text.Text.Length, 60)], StringComparison.Ordinal));
 
     private static string Expectation(Scenario scenario, int position)
     {
@@ -75,7 +80,7 @@ internal sealed class ScenarioPlanner(ScenarioCatalog catalog, string defaultSce
         }
 
         var played = scenario.Steps[position - 1];
-        var ids = played.Blocks.Select((b, i) => (b, i)).Where(x => x.b.IsToolCall).Select(x => $"*_mock_{position - 1}_{x.i}");
+        var ids = played.Blocks.Select((b, i) => (b, i)).Where(x => x.b.IsToolCall).Select(x => $"*_mock_{ToolCallIds.Tag(scenario.Name)}_{position - 1}_{x.i}");
         return $"it expected the results of step {position} (line {played.Line}): {string.Join(", ", ids)}";
     }
 

@@ -11,7 +11,7 @@ internal static class AnthropicResponder
     private const int DefaultInput = 120, DefaultCacheWrite = 30, DefaultCacheRead = 200, TokensPerToolCall = 20;
 
     public static JsonArray Content(ReplyContext reply) =>
-        new(reply.Step.Blocks.Select((block, i) => (JsonNode)Block(block, reply.StepIndex, i, reply.Paths)).ToArray());
+        new(reply.Step.Blocks.Select((block, i) => (JsonNode)Block(block, reply.Scenario, reply.StepIndex, i, reply.Paths)).ToArray());
 
     public static async Task WriteJsonAsync(HttpContext http, ReplyContext reply)
     {
@@ -126,26 +126,26 @@ internal static class AnthropicResponder
         }
     }
 
-    private static JsonObject Block(ScenarioBlock block, int step, int index, WorkspacePaths paths) => block switch
+    private static JsonObject Block(ScenarioBlock block, string scenario, int step, int index, WorkspacePaths paths) => block switch
     {
         TextBlock t => new JsonObject { ["type"] = "text", ["text"] = paths.Expand(t.Text) },
         ThinkingBlock t => new JsonObject { ["type"] = "thinking", ["thinking"] = paths.Expand(t.Text), ["signature"] = "sig-mock" },
-        WriteFileBlock w => ToolUse(step, index, "Write", new() { ["file_path"] = paths.Absolute(w.Path), ["content"] = paths.Expand(w.Content) }),
-        EditFileBlock e => ToolUse(step, index, "Edit", new()
+        WriteFileBlock w => ToolUse(scenario, step, index, "Write", new() { ["file_path"] = paths.Absolute(w.Path), ["content"] = paths.Expand(w.Content) }),
+        EditFileBlock e => ToolUse(scenario, step, index, "Edit", new()
         {
             ["file_path"] = paths.Absolute(e.Path), ["old_string"] = paths.Expand(e.OldText), ["new_string"] = paths.Expand(e.NewText),
         }),
-        ShellBlock s => ToolUse(step, index, "Bash", s.Description is null
+        ShellBlock s => ToolUse(scenario, step, index, "Bash", s.Description is null
             ? new() { ["command"] = paths.Expand(s.Command) }
             : new() { ["command"] = paths.Expand(s.Command), ["description"] = s.Description }),
-        ReadFileBlock r => ToolUse(step, index, "Read", new() { ["file_path"] = paths.Absolute(r.Path) }),
-        RawToolBlock r => ToolUse(step, index, r.Name, (JsonObject)paths.Expand(r.Input)!),
+        ReadFileBlock r => ToolUse(scenario, step, index, "Read", new() { ["file_path"] = paths.Absolute(r.Path) }),
+        RawToolBlock r => ToolUse(scenario, step, index, r.Name, (JsonObject)paths.Expand(r.Input)!),
         _ => throw new InvalidOperationException($"no Anthropic rendering for {block.GetType().Name}"),
     };
 
-    private static JsonObject ToolUse(int step, int index, string name, JsonObject input) => new()
+    private static JsonObject ToolUse(string scenario, int step, int index, string name, JsonObject input) => new()
     {
-        ["type"] = "tool_use", ["id"] = ToolCallIds.Anthropic(step, index), ["name"] = name, ["input"] = input,
+        ["type"] = "tool_use", ["id"] = ToolCallIds.Anthropic(scenario, step, index), ["name"] = name, ["input"] = input,
     };
 
     private static JsonObject Message(ReplyContext reply, JsonArray content, string? stopReason) => new()

@@ -15,7 +15,7 @@ internal static class CodexItems
 
     public static JsonObject Item(ScenarioBlock block, int step, int index, ReplyContext reply)
     {
-        var callId = ToolCallIds.Responses(step, index);
+        var callId = ToolCallIds.Responses(reply.Scenario, step, index);
         var paths = reply.Paths;
         var tools = reply.Conversation.OfferedTools;
         return block switch
