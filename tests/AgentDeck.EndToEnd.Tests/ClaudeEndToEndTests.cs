@@ -42,6 +42,22 @@ public sealed class ClaudeEndToEndTests(AgentCliFixture fixture)
     }
 
     [Fact]
+    public async Task Given_the_deny_scenario_in_the_default_mode_When_claude_runs_Then_writes_are_refused_and_nothing_changes()
+    {
+        using var sandbox = await Sandbox.CreateAsync();
+
+        var run = await ClaudeCli.RunAsync(fixture, sandbox, "Try to write [[S:deny]]");
+        var lines = JsonLines.Parse(run);
+
+        Assert.True(run.ExitCode == 0, run.Describe());
+        Assert.False(File.Exists(Path.Combine(sandbox.Repo, "denied.txt")));
+        Assert.False(File.Exists(Path.Combine(sandbox.Repo, "x.txt")));
+        var result = lines.Lines[^1];
+        Assert.Equal(["Write", "Bash"], result["permission_denials"]!.AsArray().Select(d => (string)d!["tool_name"]!));
+        Assert.Equal("I could not write the file because permission was denied.", (string?)result["result"]);
+    }
+
+    [Fact]
     public async Task Given_a_500_every_time_When_claude_runs_Then_it_retries_and_ends_with_an_api_error_result()
     {
         using var sandbox = await Sandbox.CreateAsync();

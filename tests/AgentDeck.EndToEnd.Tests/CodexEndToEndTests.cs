@@ -67,6 +67,21 @@ public sealed class CodexEndToEndTests(AgentCliFixture fixture)
     }
 
     [Fact]
+    public async Task Given_the_deny_scenario_in_a_read_only_sandbox_When_codex_runs_Then_nothing_is_written()
+    {
+        using var sandbox = await Sandbox.CreateAsync();
+
+        var run = await CodexCli.RunAsync(fixture, sandbox, "Try to write [[S:deny]]", "-s", "read-only");
+        var lines = JsonLines.Parse(run);
+
+        Assert.True(run.ExitCode == 0, run.Describe());
+        Assert.False(File.Exists(Path.Combine(sandbox.Repo, "denied.txt")));
+        Assert.False(File.Exists(Path.Combine(sandbox.Repo, "x.txt")));
+        Assert.Equal("I could not write the file because permission was denied.", (string?)lines.OfType("item.completed").Last()["item"]!["text"]);
+        Assert.Equal("turn.completed", (string?)lines.Lines[^1]["type"]);
+    }
+
+    [Fact]
     public async Task Given_a_500_every_time_When_codex_runs_Then_the_turn_fails_with_exit_1()
     {
         using var sandbox = await Sandbox.CreateAsync();
