@@ -64,6 +64,16 @@ public sealed class AnthropicServerTests(ServerFixture fixture) : IClassFixture<
         Assert.Equal(["text", "tool_use"], message["content"]!.AsArray().Select(b => (string?)b!["type"]));
     }
 
+    [Fact]
+    public async Task Given_the_read_scenario_When_answered_Then_claude_gets_a_read_tool_with_an_absolute_path()
+    {
+        using var response = await fixture.PostAsync("/v1/messages", Requests.Anthropic("look [[S:read]]", stream: false));
+        var block = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["content"]![0]!;
+
+        Assert.Equal(("tool_use", "Read", "toolu_mock_read_0_0"), ((string?)block["type"], (string?)block["name"], (string?)block["id"]));
+        Assert.Equal("/work/repo/README.md", (string?)block["input"]!["file_path"]);
+    }
+
     [Theory]
     [InlineData("err500", 500, "api_error")]
     [InlineData("err429", 429, "rate_limit_error")]

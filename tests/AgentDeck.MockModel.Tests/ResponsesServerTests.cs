@@ -60,6 +60,16 @@ public sealed class ResponsesServerTests(ServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Given_the_read_scenario_When_streamed_Then_codex_gets_a_cat_through_its_shell_tool()
+    {
+        using var response = await fixture.PostAsync("/v1/responses", Requests.Responses("look [[S:read]]"));
+        var item = SseEvent.Parse(await response.Content.ReadAsStringAsync()).Single(e => e.Name == "response.output_item.done").Data["item"]!;
+
+        Assert.Equal("call_mock_read_0_0", (string?)item["call_id"]);
+        Assert.Equal("cat 'README.md'", (string?)JsonNode.Parse((string)item["arguments"]!)!["cmd"]);
+    }
+
+    [Fact]
     public async Task Given_a_stream_cut_When_streamed_Then_it_ends_without_response_completed()
     {
         using var response = await fixture.PostAsync("/v1/responses", Requests.Responses("x [[S:errstream]]"));
