@@ -1,10 +1,7 @@
-using System.Text.Json.Serialization;
-
 namespace AgentDeck.Core.Events;
 
 /// <summary>The agent waits for a permission decision from its host (Claude <c>can_use_tool</c>, Codex <c>requestApproval</c>).</summary>
 public sealed record PermissionRequested(string RequestId, string ToolName, string InputSummary, string? Reason = null) : AgentEvent
 {
-    [JsonIgnore]
     public override string Kind => EventKinds.PermissionRequested;
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace AgentDeck.Core.Events;
 
 /// <summary>
@@ -9,6 +7,5 @@ namespace AgentDeck.Core.Events;
 /// </summary>
 public sealed record ProtocolNote(string Type, string? Detail = null) : AgentEvent
 {
-    [JsonIgnore]
     public override string Kind => EventKinds.ProtocolNote;
 }

@@ -1,10 +1,7 @@
-using System.Text.Json.Serialization;
-
 namespace AgentDeck.Core.Events;
 
 /// <summary>The agent opened (or resumed) a session. Claude repeats this at the start of every stdin turn.</summary>
 public sealed record SessionStarted(string SessionId, string? Model, string? Cwd, IReadOnlyList<string> Tools) : AgentEvent
 {
-    [JsonIgnore]
     public override string Kind => EventKinds.SessionStarted;
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace AgentDeck.Core.Events;
 
 /// <summary>
@@ -9,6 +7,5 @@ namespace AgentDeck.Core.Events;
 public sealed record ToolCallFinished(string CallId, string Name, string OutputSummary, bool IsError, IReadOnlyList<string> Paths)
     : AgentEvent
 {
-    [JsonIgnore]
     public override string Kind => EventKinds.ToolCallFinished;
 }

@@ -1,10 +1,7 @@
-using System.Text.Json.Serialization;
-
 namespace AgentDeck.Core.Events;
 
 /// <summary>A line the parser could not read. <see cref="Raw"/> keeps it (invalid UTF-8 is replaced; the ledger keeps the bytes).</summary>
 public sealed record Unparsed(string Raw, string Reason) : AgentEvent
 {
-    [JsonIgnore]
     public override string Kind => EventKinds.Unparsed;
 }

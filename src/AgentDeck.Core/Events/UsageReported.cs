@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace AgentDeck.Core.Events;
 
 /// <summary>
@@ -8,6 +6,5 @@ namespace AgentDeck.Core.Events;
 /// </summary>
 public sealed record UsageReported(TokenUsage Turn, TokenUsage? Cumulative, string? Model = null) : AgentEvent
 {
-    [JsonIgnore]
     public override string Kind => EventKinds.Usage;
 }
