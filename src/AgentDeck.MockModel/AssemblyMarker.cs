@@ -1,3 +1,0 @@
-namespace AgentDeck.MockModel;
-
-internal static class AssemblyMarker;

@@ -1,0 +1,41 @@
+using AgentDeck.MockModel;
+
+namespace AgentDeck.EndToEnd.Tests;
+
+/// <summary>
+/// Once per test run: installs the pinned CLIs (tests/install-agent-clis.sh) and starts the mock model server.
+/// A failed install does not skip anything: every test that asks for the CLIs fails with the script's output.
+/// </summary>
+public sealed class AgentCliFixture : IAsyncLifetime
+{
+    private InstalledClis? _clis;
+    private string? _installFailure;
+
+    public MockModelServer Mock { get; } = new();
+
+    /// <summary>The mock's root URL without a trailing slash (Claude appends /v1/messages).</summary>
+    public string MockUrl => Mock.BaseUrl.GetLeftPart(UriPartial.Authority);
+
+    public InstalledClis Clis => _clis ?? throw new InvalidOperationException(_installFailure ?? "the agent CLIs were not installed");
+
+    public async Task InitializeAsync()
+    {
+        await Mock.StartAsync(new MockModelOptions());
+        var script = Path.Combine(RepoPaths.Root, "tests", "install-agent-clis.sh");
+        var result = await ChildProcess.RunAsync("bash", [script], RepoPaths.Root, new Dictionary<string, string>(), TimeSpan.FromMinutes(15));
+        var paths = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('=', 2))
+            .Where(parts => parts.Length == 2)
+            .ToDictionary(parts => parts[0], parts => parts[1].Trim());
+        if (result.ExitCode == 0 && paths.TryGetValue("claude", out var claude) && paths.TryGetValue("codex", out var codex))
+        {
+            _clis = new InstalledClis(claude, codex);
+        }
+        else
+        {
+            _installFailure = "tests/install-agent-clis.sh failed, so the end-to-end tests cannot run:\n" + result.Describe();
+        }
+    }
+
+    public async Task DisposeAsync() => await Mock.DisposeAsync();
+}
