@@ -1,3 +1,0 @@
-namespace AgentDeck.Toml;
-
-internal static class AssemblyMarker;

@@ -1,0 +1,12 @@
+namespace AgentDeck.Toml;
+
+public enum TomlValueKind
+{
+    String,
+    Integer,
+    Float,
+    Boolean,
+    DateTime,
+    Array,
+    Table,
+}
