@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AgentDeck.Core;
+using AgentDeck.Discovery.Codex;
 using AgentDeck.Discovery.Json;
 using AgentDeck.Discovery.Profiles;
 
@@ -51,10 +52,14 @@ internal static class CcSwitchProviderInterpreter
         var auth = settings.Object("auth").StringMap().Where(pair => !string.IsNullOrWhiteSpace(pair.Value))
             .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
         var credential = auth.Keys.FirstOrDefault(SecretNames.IsSecret);
-        return new DiscoveredProfile(row.Name, row.Id, AgentKind.Codex, source, path, null,
-            new Dictionary<string, string>(), null, credential, isCurrent)
+        var configText = settings.String("config");
+        var config = string.IsNullOrWhiteSpace(configText) ? CodexConfigSummary.Empty : CodexConfigSummary.Parse(configText, where, warnings);
+        return new DiscoveredProfile(row.Name, row.Id, AgentKind.Codex, source, path, config.Model,
+            new Dictionary<string, string>(), config.BaseUrl, credential, isCurrent)
         {
+            Effort = config.Effort,
             Environment = new SecretEnvironment(auth),
+            CodexOverrides = config.Overrides,
         };
     }
 
