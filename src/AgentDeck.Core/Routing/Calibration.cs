@@ -16,6 +16,14 @@ public sealed class Calibration
 
     public int GroupCount => stats.Count;
 
+    /// <summary>Every group, most runs first; <see cref="CalibrationRow.Trusted"/> once it has <paramref name="minRuns"/> runs.</summary>
+    public IReadOnlyList<CalibrationRow> Rows(int minRuns) =>
+        stats.Select(pair => new CalibrationRow(pair.Key.Role, pair.Key.Agent, pair.Key.Model, pair.Value, pair.Value.Runs >= minRuns))
+            .OrderBy(row => row.Role, StringComparer.Ordinal)
+            .ThenByDescending(row => row.Stats.Runs)
+            .ThenBy(row => row.Model, StringComparer.Ordinal)
+            .ToList();
+
     public CalibrationStats? Find(string role, AgentKind agent, string model) =>
         stats.GetValueOrDefault((Key(role), agent, Key(model)));
 

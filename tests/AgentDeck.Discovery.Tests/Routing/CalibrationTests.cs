@@ -34,4 +34,16 @@ public sealed class CalibrationTests
 
         Assert.Null(calibration.Find("ops", AgentKind.Gemini, "g")!.MeanCostUsd);
     }
+
+    [Fact]
+    public void Given_groups_When_listed_Then_rows_are_ordered_and_marked_trusted_at_the_threshold()
+    {
+        var samples = Enumerable.Repeat(new RunOutcomeSample("review", AgentKind.Codex, "a", true, null, 1), 5)
+            .Concat(Enumerable.Repeat(new RunOutcomeSample("review", AgentKind.Claude, "b", true, null, 1), 4))
+            .Append(new RunOutcomeSample("ops", AgentKind.Claude, "b", false, null, 1));
+
+        var rows = new Calibration(samples).Rows(minRuns: 5);
+
+        Assert.Equal([("ops", "b", false), ("review", "a", true), ("review", "b", false)], rows.Select(row => (row.Role, row.Model, row.Trusted)));
+    }
 }
