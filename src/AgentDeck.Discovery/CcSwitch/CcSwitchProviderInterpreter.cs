@@ -55,10 +55,10 @@ internal static class CcSwitchProviderInterpreter
         var configText = settings.String("config");
         var config = string.IsNullOrWhiteSpace(configText) ? CodexConfigSummary.Empty : CodexConfigSummary.Parse(configText, where, warnings);
         return new DiscoveredProfile(row.Name, row.Id, AgentKind.Codex, source, path, config.Model,
-            new Dictionary<string, string>(), config.BaseUrl, credential, isCurrent)
+            new Dictionary<string, string>(), config.BaseUrl, credential ?? config.SecretEnvironment.Keys.FirstOrDefault(), isCurrent)
         {
             Effort = config.Effort,
-            Environment = new SecretEnvironment(auth),
+            Environment = new SecretEnvironment(auth.Concat(config.SecretEnvironment).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal)),
             CodexOverrides = config.Overrides,
         };
     }

@@ -16,7 +16,19 @@ public sealed record CodexConfigSummary(
     string? Effort,
     IReadOnlyList<KeyValuePair<string, string>> Overrides)
 {
+    /// <summary>
+    /// Where a provider's inline bearer token travels instead of the command line (argv is visible to every local
+    /// user): the worker gets it in this variable and an <c>env_key</c> override pointing at it.
+    /// </summary>
+    public const string BearerTokenVariable = "AGENTDECK_CODEX_BEARER_TOKEN";
+
+    private const string BearerTokenKey = "experimental_bearer_token";
+
     public static CodexConfigSummary Empty { get; } = new(null, null, null, null, null, []);
+
+    /// <summary>Secret values lifted out of the overrides (see <see cref="BearerTokenVariable"/>); never serialized.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<string, string> SecretEnvironment { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Reads config text (e.g. CC-Switch's embedded config.toml); a parse error is a warning and an empty summary.</summary>
     public static CodexConfigSummary Parse(string text, string source, ICollection<DiscoveryWarning> warnings) =>
@@ -35,21 +47,33 @@ public sealed record CodexConfigSummary(
         var envKey = providerTable is null ? null : reading.String(providerTable, "env_key");
 
         var overrides = new List<KeyValuePair<string, string>>();
+        var secrets = new Dictionary<string, string>(StringComparer.Ordinal);
         AddOverride(overrides, ["model"], model);
         AddOverride(overrides, ["model_provider"], provider);
         AddOverride(overrides, ["model_reasoning_effort"], effort);
         if (providerTable is not null)
         {
+            var hasBearerToken = providerTable.TryGetChild(BearerTokenKey, out var tokenValue) && tokenValue is TomlString;
             foreach (var (key, value) in providerTable)
             {
-                if (TomlLiteral.Format(value) is { } literal)
+                if (key == BearerTokenKey && value is TomlString token)
+                {
+                    secrets[BearerTokenVariable] = token.Value;
+                    overrides.Add(KeyValuePair.Create(TomlKeyPath.Format(["model_providers", provider!, "env_key"]), TomlLiteral.Quote(BearerTokenVariable)));
+                    envKey = BearerTokenVariable;
+                }
+                else if (key == "env_key" && hasBearerToken)
+                {
+                    continue;
+                }
+                else if (TomlLiteral.Format(value) is { } literal)
                 {
                     overrides.Add(KeyValuePair.Create(TomlKeyPath.Format(["model_providers", provider!, key]), literal));
                 }
             }
         }
 
-        return new CodexConfigSummary(model, provider, baseUrl, envKey, effort, overrides);
+        return new CodexConfigSummary(model, provider, baseUrl, envKey, effort, overrides) { SecretEnvironment = secrets };
     }
 
     private static void AddOverride(List<KeyValuePair<string, string>> overrides, string[] keys, string? value)

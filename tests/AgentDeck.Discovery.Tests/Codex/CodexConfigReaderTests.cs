@@ -112,4 +112,18 @@ public sealed class CodexConfigReaderTests
             "model_providers.custom.requires_openai_auth=true",
         ], summary.Overrides.Select(pair => $"{pair.Key}={pair.Value}"));
     }
+
+    [Fact]
+    public void Given_an_inline_bearer_token_When_summarized_Then_it_travels_by_env_not_argv()
+    {
+        var summary = CodexConfigSummary.Parse(
+            "model_provider = \"p\"\n[model_providers.p]\nenv_key = \"OLD\"\nexperimental_bearer_token = \"tok-123\"\nbase_url = \"https://p\"\n",
+            "cc", new List<DiscoveryWarning>());
+
+        Assert.DoesNotContain(summary.Overrides, pair => pair.Value.Contains("tok-123", StringComparison.Ordinal));
+        Assert.Contains(KeyValuePair.Create("model_providers.p.env_key", $"\"{CodexConfigSummary.BearerTokenVariable}\""), summary.Overrides);
+        Assert.Single(summary.Overrides, pair => pair.Key == "model_providers.p.env_key");
+        Assert.Equal("tok-123", summary.SecretEnvironment[CodexConfigSummary.BearerTokenVariable]);
+        Assert.DoesNotContain("tok-123", DiscoveryJson.Serialize(summary));
+    }
 }
