@@ -41,7 +41,7 @@ public sealed class CcSwitchReader(DiscoveryEnvironment environment, TimeSpan? b
         var current = ReadCurrentProviders(warnings);
         var builder = new SqliteConnectionStringBuilder
         {
-            DataSource = DatabasePath,
+            DataSource = DataSourceFor(DatabasePath),
             Mode = SqliteOpenMode.ReadOnly,
             Pooling = false,
             DefaultTimeout = Math.Max(0, (int)Math.Ceiling(timeout.TotalSeconds)),
@@ -84,6 +84,33 @@ public sealed class CcSwitchReader(DiscoveryEnvironment environment, TimeSpan? b
         }
 
         return new CcSwitchSnapshot(DatabasePath, version, Interpret(rows, current, ProfileSource.CcSwitch, DatabasePath, warnings));
+    }
+
+    /// <summary>
+    /// A WAL database whose -wal file is gone (CC-Switch closed, everything checkpointed) is opened as immutable:
+    /// otherwise even a read-only connection leaves fresh -wal and -shm files beside the user's database.
+    /// </summary>
+    private static string DataSourceFor(string path)
+    {
+        var idleWal = IsWalMode(path) && !File.Exists(path + "-wal");
+        return idleWal ? new Uri(Path.GetFullPath(path)).AbsoluteUri + "?immutable=1" : path;
+    }
+
+    private static bool IsWalMode(string path)
+    {
+        const int formatVersionOffset = 18;
+        const byte walFormat = 2;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var header = new byte[formatVersionOffset + 2];
+            return stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length
+                   && header[formatVersionOffset] == walFormat && header[formatVersionOffset + 1] == walFormat;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static IEnumerable<CcSwitchProviderRow> ReadRows(SqliteConnection connection, bool hasCurrentFlag)

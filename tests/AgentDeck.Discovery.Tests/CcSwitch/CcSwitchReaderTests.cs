@@ -217,4 +217,44 @@ public sealed class CcSwitchReaderTests
         Assert.Same(CcSwitchSnapshot.Absent, new CcSwitchReader(home.Environment).Read(warnings));
         Assert.Empty(warnings);
     }
+
+    [Fact]
+    public void Given_a_wal_mode_database_When_read_Then_providers_come_and_no_file_is_created_or_changed()
+    {
+        using var home = new TempHome();
+        var db = CcSwitchDatabase.Create(home.PathOf(".cc-switch/cc-switch.db"));
+        using (var connection = CcSwitchDatabase.Open(db))
+        {
+            CcSwitchDatabase.Execute(connection, "PRAGMA journal_mode = WAL;");
+        }
+
+        CcSwitchDatabase.AddProvider(db, "glm", "claude", "Zhipu GLM", GlmClaude);
+        var folder = Path.GetDirectoryName(db)!;
+        var before = Directory.GetFiles(folder).Order().Select(path => (path, File.GetLastWriteTimeUtc(path), new FileInfo(path).Length)).ToList();
+        var warnings = new List<DiscoveryWarning>();
+
+        var snapshot = new CcSwitchReader(home.Environment, ShortBusyTimeout).Read(warnings);
+
+        Assert.Empty(warnings);
+        Assert.Single(snapshot.Providers);
+        Assert.Equal(before, Directory.GetFiles(folder).Order().Select(path => (path, File.GetLastWriteTimeUtc(path), new FileInfo(path).Length)).ToList());
+    }
+
+    [Fact]
+    public void Given_cc_switch_running_in_wal_mode_When_read_Then_rows_still_in_the_wal_are_seen_and_the_database_file_is_unchanged()
+    {
+        using var home = new TempHome();
+        var db = CcSwitchDatabase.Create(home.PathOf(".cc-switch/cc-switch.db"));
+        using var running = CcSwitchDatabase.Open(db);
+        CcSwitchDatabase.Execute(running, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;");
+        CcSwitchDatabase.AddProvider(db, "glm", "claude", "Zhipu GLM", GlmClaude);
+        var bytes = File.ReadAllBytes(db);
+        var warnings = new List<DiscoveryWarning>();
+
+        var snapshot = new CcSwitchReader(home.Environment, ShortBusyTimeout).Read(warnings);
+
+        Assert.Empty(warnings);
+        Assert.Equal(["glm"], snapshot.Providers.Select(profile => profile.Id));
+        Assert.Equal(bytes, File.ReadAllBytes(db));
+    }
 }
