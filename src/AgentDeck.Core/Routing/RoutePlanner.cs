@@ -135,7 +135,7 @@ public sealed class RoutePlanner
     private string StrongestTraits(RoleDefinition role, ModelScore score)
     {
         var top = role.TraitWeights.Where(pair => pair.Value > 0).OrderByDescending(pair => pair.Value).Take(2).ToList();
-        return top.Count == 0 ? string.Empty : $" ({string.Join(", ", top.Select(pair => pair.Key.ToString().ToLowerInvariant()))})";
+        return top.Count == 0 ? string.Empty : $" ({string.Join(", ", top.Select(pair => pair.Key == ModelTrait.ToolUse ? "tool use" : pair.Key.ToString().ToLowerInvariant()))})";
     }
 
     private static string Percent(double value) => (value * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
