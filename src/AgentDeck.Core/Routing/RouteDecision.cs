@@ -1,0 +1,14 @@
+namespace AgentDeck.Core.Routing;
+
+/// <summary>
+/// Where one role goes: the chosen candidate (null when nothing fits), the expected cost of a run (null = unknown),
+/// the score it won with, a one-line reason and the candidate to escalate to when a run fails.
+/// </summary>
+public sealed record RouteDecision(
+    string Role,
+    RolePermission Permission,
+    RoutingCandidate? Choice,
+    decimal? ExpectedCostUsd,
+    double Score,
+    string Reason,
+    RoutingCandidate? Fallback);

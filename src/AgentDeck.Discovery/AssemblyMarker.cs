@@ -1,3 +1,0 @@
-namespace AgentDeck.Discovery;
-
-internal static class AssemblyMarker;
