@@ -1,0 +1,3 @@
+namespace AgentDeck.Tui;
+
+internal static class AssemblyMarker;
