@@ -22,6 +22,10 @@ public static class Garbage
 
         data.Add([0xFF, 0xFE, 0x7B, 0x22, 0xC3]);
         data.Add([0x7B, 0x22, 0x74, 0x79, 0x70, 0x65, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22, 0x7D]);
+        data.Add([.. "{\"method\":\""u8, 0xC3, 0x28, .. "\"}"u8]);
+        data.Add([.. "{\"method\":\"turn/started\",\"params\":{\"turn\":{\"id\":\""u8, 0xC3, 0x28, .. "\"}}}"u8]);
+        data.Add([.. "{\"id\":3,\"result\":{\"turn\":{\"id\":\""u8, 0xED, 0xA0, 0x80, .. "\"}}}"u8]);
+        data.Add([.. "{\"method\":\"x/requestApproval\",\"id\":\""u8, 0xC3, 0x28, .. "\"}"u8]);
         return data;
     }
 }

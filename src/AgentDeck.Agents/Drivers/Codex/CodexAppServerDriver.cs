@@ -56,7 +56,7 @@ public sealed class CodexAppServerDriver(WorkerLaunch launch, AgentDriverOptions
 
         var message = document.RootElement;
         var method = message.StringMember("method");
-        var hasId = message.Member("id") is { ValueKind: JsonValueKind.Number or JsonValueKind.String };
+        var hasId = message.Member("id") is { ValueKind: JsonValueKind.Number } || message.StringMember("id") is not null;
         return (method, hasId) switch
         {
             (null, true) => OnResponse(message),

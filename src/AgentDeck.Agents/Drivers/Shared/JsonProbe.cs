@@ -64,14 +64,29 @@ internal static class JsonProbe
     public static JsonElement? Member(this JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : null;
 
-    public static string? StringMember(this JsonElement element, string name) =>
-        element.Member(name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+    /// <summary>A string member; null when absent, not a string, or not valid UTF-8 (which the document only finds out here).</summary>
+    public static string? StringMember(this JsonElement element, string name)
+    {
+        if (element.Member(name) is not { ValueKind: JsonValueKind.String } value)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>A JSON-RPC id: a number, or a string holding one.</summary>
     public static long? IdMember(this JsonElement element, string name) => element.Member(name) switch
     {
         { ValueKind: JsonValueKind.Number } n when n.TryGetInt64(out var id) => id,
-        { ValueKind: JsonValueKind.String } s when long.TryParse(s.GetString(), out var id) => id,
+        { ValueKind: JsonValueKind.String } when long.TryParse(element.StringMember(name), out var id) => id,
         _ => null,
     };
 }
