@@ -1,4 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
+using AgentDeck.Core.Processes;
+using AgentDeck.Core.Storage;
+using AgentDeck.MockModel;
+using AgentDeck.MockModel.Scenarios;
+using AgentDeck.Toml;
 
 namespace AgentDeck.Cli.Hosting;
 
@@ -32,8 +37,16 @@ public static class UserErrors
 
     private static bool TryDescribeAdapterError(Exception error, [NotNullWhen(true)] out string? message, out int exitCode)
     {
-        message = null;
         exitCode = ExitCodes.Failure;
-        return false;
+        message = error switch
+        {
+            LedgerException ledger => ledger.Message,
+            TomlException toml => toml.Message,
+            ProcessStartException start => start.Message,
+            MockModelException mock => mock.Message,
+            ScenarioFormatException scenario => scenario.Message,
+            _ => null,
+        };
+        return message is not null;
     }
 }

@@ -1,0 +1,42 @@
+using AgentDeck.Cli.Common;
+using AgentDeck.Cli.Hosting;
+using AgentDeck.Core.Runs;
+
+namespace AgentDeck.Cli.Commands.Show;
+
+/// <summary>Prints a run as JSON or as a short human summary.</summary>
+public sealed class ShowHandler(CliContext context)
+{
+    public int Run(string runIdOrPrefix, bool json)
+    {
+        var run = RunLookup.Resolve(context, runIdOrPrefix);
+        if (json)
+        {
+            JsonOutput.Write(context.Console.Out, writer => RunJson.Write(writer, run));
+            return ExitCodes.Ok;
+        }
+
+        var output = context.Console.Out;
+        output.WriteLine($"run       {run.Id}  ({run.Agent}{(run.Role is { } role ? ", " + role : "")}{(run.Model is { } model ? ", " + model : "")})");
+        output.WriteLine($"status    {run.Status.ToName()}{(run.FailureReason is { } reason ? " — " + reason : "")}");
+        output.WriteLine($"session   {run.SessionId ?? "-"}");
+        output.WriteLine($"started   {run.StartedAt:u}{(run.EndedAt is { } ended ? $", took {RunFormat.Duration(ended - run.StartedAt)}" : "")}");
+        output.WriteLine($"tokens    {RunFormat.Tokens(run.Tokens)}");
+        output.WriteLine($"cost      {RunFormat.Cost(run.CostUsd)}");
+        output.WriteLine($"tools     {run.ToolCalls} call(s)");
+        output.WriteLine($"files     {(run.FilesTouched.Count == 0 ? "-" : string.Join(", ", run.FilesTouched))}");
+        output.WriteLine($"events    {run.EventCount}");
+        if (run.Prompt is { } prompt)
+        {
+            output.WriteLine($"prompt    {RunFormat.Excerpt(prompt, 200)}");
+        }
+
+        if (run.FinalText is { } text)
+        {
+            output.WriteLine();
+            output.WriteLine(text);
+        }
+
+        return ExitCodes.Ok;
+    }
+}

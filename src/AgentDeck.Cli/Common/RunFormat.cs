@@ -1,0 +1,37 @@
+using System.Globalization;
+using AgentDeck.Core.Events;
+using Humanizer;
+
+namespace AgentDeck.Cli.Common;
+
+/// <summary>How runs read in plain text: costs, tokens, times and one-line excerpts.</summary>
+public static class RunFormat
+{
+    public static string Cost(decimal? usd) => usd is { } value ? "$" + value.ToString("0.0000", CultureInfo.InvariantCulture) : "cost unknown";
+
+    public static string Tokens(TokenUsage tokens) =>
+        $"{Compact(tokens.TotalInput)} in ({Compact(tokens.CachedInput)} cached) / {Compact(tokens.Output)} out";
+
+    public static string Compact(long count) => count switch
+    {
+        >= 1_000_000 => (count / 1_000_000d).ToString("0.#", CultureInfo.InvariantCulture) + "M",
+        >= 10_000 => (count / 1000d).ToString("0", CultureInfo.InvariantCulture) + "k",
+        >= 1000 => (count / 1000d).ToString("0.#", CultureInfo.InvariantCulture) + "k",
+        _ => count.ToString(CultureInfo.InvariantCulture),
+    };
+
+    public static string Ago(DateTimeOffset time, DateTimeOffset now) => time.Humanize(dateToCompareAgainst: now, culture: CultureInfo.InvariantCulture);
+
+    public static string Duration(TimeSpan span) => span.Humanize(precision: 2, culture: CultureInfo.InvariantCulture);
+
+    public static string Excerpt(string? text, int width)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var flat = string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return flat.Length <= width ? flat : flat[..Math.Max(0, width - 1)] + "…";
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using AgentDeck.Core.Runs;
+
+namespace AgentDeck.Cli.Common;
+
+/// <summary>The JSON shape of a run shared by <c>show --json</c>, <c>runs --json</c> and the other verbs that print runs.</summary>
+public static class RunJson
+{
+    public static void Write(Utf8JsonWriter json, RunRecord run)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", run.Id);
+        json.WriteString("agent", run.Agent);
+        json.WriteString("status", run.Status.ToName());
+        WriteNullable(json, "failure_reason", run.FailureReason);
+        WriteNullable(json, "session_id", run.SessionId);
+        WriteNullable(json, "final_text", run.FinalText);
+        json.WriteStartObject("tokens");
+        json.WriteNumber("input", run.Tokens.Input);
+        json.WriteNumber("cached_input", run.Tokens.CachedInput);
+        json.WriteNumber("cache_write", run.Tokens.CacheWrite);
+        json.WriteNumber("output", run.Tokens.Output);
+        json.WriteNumber("reasoning", run.Tokens.Reasoning);
+        json.WriteEndObject();
+        if (run.CostUsd is { } cost)
+        {
+            json.WriteNumber("cost_usd", cost);
+        }
+        else
+        {
+            json.WriteNull("cost_usd");
+        }
+
+        json.WriteNumber("tool_calls", run.ToolCalls);
+        json.WriteStartArray("files_touched");
+        foreach (var file in run.FilesTouched)
+        {
+            json.WriteStringValue(file);
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("events", run.EventCount);
+        WriteNullable(json, "role", run.Role);
+        WriteNullable(json, "model", run.Model);
+        WriteNullable(json, "profile", run.Profile);
+        WriteNullable(json, "cwd", run.Cwd);
+        WriteNullable(json, "repo", run.Repo);
+        WriteNullable(json, "prompt", run.Prompt);
+        json.WriteString("started_at", run.StartedAt);
+        if (run.EndedAt is { } ended)
+        {
+            json.WriteString("ended_at", ended);
+        }
+        else
+        {
+            json.WriteNull("ended_at");
+        }
+
+        WriteNullable(json, "exit_code", run.ExitCode);
+        WriteNullable(json, "pid", run.Pid);
+        WriteNullable(json, "parent_run", run.ParentRun);
+        WriteNullable(json, "team", run.Team);
+        json.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}
