@@ -1,3 +1,0 @@
-namespace AgentDeck.Ledger;
-
-internal static class AssemblyMarker;

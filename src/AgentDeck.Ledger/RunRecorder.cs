@@ -1,0 +1,240 @@
+using AgentDeck.Core.Events;
+using AgentDeck.Core.Parsing;
+using AgentDeck.Core.Runs;
+using AgentDeck.Core.Storage;
+
+namespace AgentDeck.Ledger;
+
+/// <summary>
+/// The ingest pipeline of one run: every raw line is appended verbatim to the run's <c>stdout.log</c> or
+/// <c>stderr.log</c>, parsed into events, folded into a <see cref="RunTally"/> and written to the ledger in batches
+/// (one transaction per batch, with the run's aggregate columns). The raw log is flushed before each batch is
+/// committed, so whatever a crash loses from the ledger can be rebuilt from the log. Safe to feed stdout and stderr
+/// from two threads.
+/// </summary>
+public sealed class RunRecorder : IDisposable
+{
+    private const int InitialArenaBytes = 256 * 1024;
+
+    private readonly Lock _gate = new();
+    private readonly IRunLedger _ledger;
+    private readonly IAgentStreamParser _parser;
+    private readonly RunRecorderOptions _options;
+    private readonly FileStream _stdoutLog;
+    private readonly FileStream _stderrLog;
+    private readonly List<EventToAppend> _pending;
+    private readonly List<AgentEvent> _parsed = new(8);
+    private byte[] _arena = new byte[InitialArenaBytes];
+    private int _arenaUsed;
+    private long _pendingBytes;
+    private bool _parserCompleted;
+    private bool _completed;
+    private bool _closed;
+
+    public RunRecorder(IRunLedger ledger, string runId, IAgentStreamParser parser, AgentDeckPaths paths, RunRecorderOptions? options = null)
+    {
+        _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
+        _parser = parser ?? throw new ArgumentNullException(nameof(parser));
+        ArgumentNullException.ThrowIfNull(paths);
+        _options = options ?? new RunRecorderOptions();
+        if (_options.BatchEvents < 1 || _options.BatchBytes < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "batch limits must be positive");
+        }
+
+        RunId = runId;
+        Tally = new RunTally(_options.Prices);
+        _pending = new List<EventToAppend>(_options.BatchEvents + 8);
+        Directory.CreateDirectory(paths.RunDirectory(runId));
+        (_stdoutLog, StdoutLines) = RawLog.OpenForAppend(paths.StdoutLog(runId));
+        try
+        {
+            (_stderrLog, StderrLines) = RawLog.OpenForAppend(paths.StderrLog(runId));
+        }
+        catch
+        {
+            _stdoutLog.Dispose();
+            throw;
+        }
+    }
+
+    public string RunId { get; }
+
+    /// <summary>The run's figures so far. Read it from the thread that feeds the recorder.</summary>
+    public RunTally Tally { get; }
+
+    /// <summary>Lines in stdout.log (the last line number used).</summary>
+    public long StdoutLines { get; private set; }
+
+    public long StderrLines { get; private set; }
+
+    /// <summary>Events parsed but not yet committed to the ledger.</summary>
+    public int PendingEvents
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pending.Count;
+            }
+        }
+    }
+
+    /// <summary>One line of the agent's stdout, without its line terminator.</summary>
+    public void AddStdoutLine(ReadOnlySpan<byte> line)
+    {
+        lock (_gate)
+        {
+            ThrowIfCompleted();
+            var lineNo = ++StdoutLines;
+            RawLog.Append(_stdoutLog, line);
+            _parsed.Clear();
+            LineEvents.FromStdout(_parser, line, _parsed);
+            var raw = Keep(line);
+            var now = _options.Clock.GetUtcNow();
+            for (var i = 0; i < _parsed.Count; i++)
+            {
+                Add(new EventToAppend(_parsed[i], RunStream.Stdout, lineNo, now, i == 0 ? raw : (ReadOnlyMemory<byte>?)null));
+            }
+
+            FlushIfFull();
+        }
+    }
+
+    /// <summary>One line of the agent's stderr, without its line terminator.</summary>
+    public void AddStderrLine(ReadOnlySpan<byte> line)
+    {
+        lock (_gate)
+        {
+            ThrowIfCompleted();
+            var lineNo = ++StderrLines;
+            RawLog.Append(_stderrLog, line);
+            Add(new EventToAppend(LineEvents.FromStderr(line), RunStream.Stderr, lineNo, _options.Clock.GetUtcNow(), Keep(line)));
+            FlushIfFull();
+        }
+    }
+
+    /// <summary>Flushes the raw logs and commits pending events with the run's current figures.</summary>
+    public void Flush()
+    {
+        lock (_gate)
+        {
+            ThrowIfCompleted();
+            FlushPending(RunAggregates.From(Tally));
+        }
+    }
+
+    /// <summary>
+    /// The stream ended: lets the parser close what the protocol left open, commits everything and sets the run's
+    /// final status, exit code and end time. If the ledger write fails it may be called again; nothing is lost.
+    /// </summary>
+    public RunRecord Complete(int? exitCode)
+    {
+        lock (_gate)
+        {
+            ThrowIfCompleted();
+            var now = _options.Clock.GetUtcNow();
+            if (!_parserCompleted)
+            {
+                _parsed.Clear();
+                LineEvents.Complete(_parser, exitCode, _parsed);
+                foreach (var e in _parsed)
+                {
+                    Add(new EventToAppend(e, RunStream.Stdout, 0, now));
+                }
+
+                _parserCompleted = true;
+            }
+
+            FlushPending(RunOutcome.Final(Tally, exitCode, now));
+            _completed = true;
+            CloseLogs();
+            return _ledger.FindRun(RunId) ?? throw new LedgerException(LedgerProblem.UnknownRun, $"run {RunId} vanished from the ledger while it was recorded");
+        }
+    }
+
+    /// <summary>Commits what is pending (a run that never completes keeps every line it got) and closes the raw logs.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                return;
+            }
+
+            try
+            {
+                if (!_completed && _pending.Count > 0)
+                {
+                    FlushPending(RunAggregates.From(Tally));
+                }
+            }
+            finally
+            {
+                CloseLogs();
+            }
+        }
+    }
+
+    private void Add(in EventToAppend item)
+    {
+        Tally.Apply(item.Event);
+        _pending.Add(item);
+    }
+
+    private void FlushIfFull()
+    {
+        if (_pending.Count >= _options.BatchEvents || _pendingBytes >= _options.BatchBytes)
+        {
+            FlushPending(RunAggregates.From(Tally));
+        }
+    }
+
+    private void FlushPending(RunAggregates aggregates)
+    {
+        // Raw bytes reach the file before their events reach the ledger: the log is the source a rebuild trusts.
+        _stdoutLog.Flush();
+        _stderrLog.Flush();
+        _ledger.AppendEvents(RunId, _pending, aggregates);
+        _pending.Clear();
+        _pendingBytes = 0;
+        _arenaUsed = 0;
+        if (_arena.Length > 2 * Math.Max(InitialArenaBytes, _options.BatchBytes))
+        {
+            _arena = new byte[InitialArenaBytes];
+        }
+    }
+
+    /// <summary>Copies a line into the batch's arena so that the caller may reuse its buffer at once.</summary>
+    private ReadOnlyMemory<byte> Keep(ReadOnlySpan<byte> line)
+    {
+        if (_arenaUsed + line.Length > _arena.Length)
+        {
+            // Slices already handed out keep the old array alive until the batch is committed.
+            _arena = new byte[Math.Max(_arena.Length * 2, line.Length)];
+            _arenaUsed = 0;
+        }
+
+        var memory = _arena.AsMemory(_arenaUsed, line.Length);
+        line.CopyTo(memory.Span);
+        _arenaUsed += line.Length;
+        _pendingBytes += line.Length;
+        return memory;
+    }
+
+    private void ThrowIfCompleted()
+    {
+        if (_completed || _closed)
+        {
+            throw new InvalidOperationException($"run {RunId} is no longer being recorded");
+        }
+    }
+
+    private void CloseLogs()
+    {
+        _closed = true;
+        _stdoutLog.Dispose();
+        _stderrLog.Dispose();
+    }
+}

@@ -1,0 +1,20 @@
+using AgentDeck.Core.Cost;
+
+namespace AgentDeck.Ledger;
+
+/// <summary>How a <see cref="RunRecorder"/> batches: a flush happens at whichever limit comes first.</summary>
+public sealed record RunRecorderOptions
+{
+    public const int DefaultBatchEvents = 512;
+    public const int DefaultBatchBytes = 4 * 1024 * 1024;
+
+    public int BatchEvents { get; init; } = DefaultBatchEvents;
+
+    /// <summary>Raw bytes held before a flush, so a burst of huge lines cannot pile up in memory.</summary>
+    public int BatchBytes { get; init; } = DefaultBatchBytes;
+
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Prices tokens for agents that report no cost; null leaves such costs unknown.</summary>
+    public IPriceBook? Prices { get; init; }
+}
