@@ -114,12 +114,19 @@ public sealed class RunRecorder : IDisposable
         }
     }
 
-    /// <summary>Flushes the raw logs and commits pending events with the run's current figures.</summary>
+    /// <summary>
+    /// Flushes the raw logs and commits pending events with the run's current figures. A no-op once the run is
+    /// completed, so a timer may keep calling it.
+    /// </summary>
     public void Flush()
     {
         lock (_gate)
         {
-            ThrowIfCompleted();
+            if (_completed || _closed)
+            {
+                return;
+            }
+
             FlushPending(RunAggregates.From(Tally));
         }
     }

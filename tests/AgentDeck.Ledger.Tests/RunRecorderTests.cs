@@ -184,6 +184,7 @@ public sealed class RunRecorderTests : IDisposable
 
         Assert.Throws<InvalidOperationException>(() => recorder.AddStdoutLine("x"u8));
         Assert.Throws<InvalidOperationException>(() => recorder.Complete(0));
+        recorder.Flush();
     }
 
     [Fact]

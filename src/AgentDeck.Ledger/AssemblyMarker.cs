@@ -1,0 +1,3 @@
+namespace AgentDeck.Ledger;
+
+internal static class AssemblyMarker;
