@@ -1,5 +1,14 @@
 using System.CommandLine;
+using AgentDeck.Cli.Commands.Interrupt;
+using AgentDeck.Cli.Commands.Last;
 using AgentDeck.Cli.Commands.Parse;
+using AgentDeck.Cli.Commands.Resume;
+using AgentDeck.Cli.Commands.Run;
+using AgentDeck.Cli.Commands.Status;
+using AgentDeck.Cli.Commands.Steer;
+using AgentDeck.Cli.Commands.Stop;
+using AgentDeck.Cli.Commands.Supervise;
+using AgentDeck.Cli.Commands.Wait;
 
 namespace AgentDeck.Cli.Hosting;
 
@@ -10,6 +19,15 @@ public static class CommandTree
     {
         var root = new RootCommand("AgentDeck: mission control for AI coding agents.");
         root.Add(ParseCommand.Create(context));
+        root.Add(RunCommand.Create(context));
+        root.Add(SuperviseCommand.Create(context));
+        root.Add(StatusCommand.Create(context));
+        root.Add(SteerCommand.Create(context));
+        root.Add(InterruptCommand.Create(context));
+        root.Add(StopCommand.Create(context));
+        root.Add(ResumeCommand.Create(context));
+        root.Add(LastCommand.Create(context));
+        root.Add(WaitCommand.Create(context));
         return root;
     }
 }
