@@ -92,6 +92,12 @@ public sealed class CliVerbTests : IDisposable
         Assert.Equal((RunStatus.Failed, FailureReasons.Timeout), Single(r => (r.Status, r.FailureReason)));
         var status = await CliProcess.RunAsync(_state, null, "last", "--json");
         Assert.Contains("\"failure_reason\":\"timeout\"", status.Stdout);
+        var report = await CliProcess.RunAsync(_state, null, "export", Single(r => r.Id), "--format", "md");
+        Assert.True(report.ExitCode == 0, report.Stderr);
+        Assert.Contains("- **Status:** failed (timeout)", report.Stdout);
+        Assert.Contains("session s1", report.Stdout);
+        Assert.Contains("error: the run outlived its timeout", report.Stdout);
+        Assert.Contains("> hang", report.Stdout);
     }
 
     private T Single<T>(Func<RunRecord, T> select) => select(_state.Ledger.ListRuns(new RunQuery()).Single());

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AgentDeck.Cli.Commands.Export;
 using AgentDeck.Cli.Commands.Interrupt;
 using AgentDeck.Cli.Commands.Last;
 using AgentDeck.Cli.Commands.Parse;
@@ -28,6 +29,7 @@ public static class CommandTree
         root.Add(ResumeCommand.Create(context));
         root.Add(LastCommand.Create(context));
         root.Add(WaitCommand.Create(context));
+        root.Add(ExportCommand.Create(context));
         return root;
     }
 }
