@@ -132,7 +132,7 @@ public sealed class WorkerSupervisor : IWorkerControl
 
     public ControlReply Ping() => Locked(() => new ControlReply(true)
     {
-        Status = (_endReason is null ? _activity.Status : RunStatus.Stopped).ToName(),
+        Status = (_endReason?.Status ?? _activity.Status).ToName(),
         Phase = _activity.Phase.ToName(),
         Pid = Environment.ProcessId,
         AgentPid = _process?.Pid,

@@ -211,6 +211,23 @@ public sealed class WorkerSupervisorTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_todays_spend_near_the_global_budget_When_the_worker_crosses_it_Then_a_warning_is_recorded_and_the_worker_interrupted()
+    {
+        var earlier = _state.NewRun();
+        _state.Ledger.AppendEvents(earlier.Id, [], new RunAggregates { Status = RunStatus.Succeeded, CostUsd = 4.5m });
+        var run = _state.NewRun();
+        _runner.ExpectAgent().Stdout("turn", "cost 0.60").RunsUntilSignalled(ProcessSignal.Terminate);
+        var options = new SupervisorOptions { Limits = new() { GlobalBudgetUsd = 5m } };
+
+        var final = await Supervised.Create(_state, _runner, run.Id, options).RunAsync();
+
+        Assert.Equal((RunStatus.Interrupted, FailureReasons.Budget), (final.Status, final.FailureReason));
+        var notices = _state.Ledger.ReadEvents(run.Id, 1, 100).Where(e => e.Kind == EventKinds.Notice).Select(e => e.Payload).ToList();
+        Assert.Contains(notices, n => n.Contains("past 80") && n.Contains("warning"));
+        Assert.Contains(notices, n => n.Contains("global USD budget"));
+    }
+
+    [Fact]
     public async Task Given_no_free_slot_When_supervised_Then_queued_until_the_other_run_ends()
     {
         var other = _state.NewRun(RunStatus.Running);
