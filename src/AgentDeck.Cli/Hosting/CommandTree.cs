@@ -1,10 +1,20 @@
 using System.CommandLine;
 using AgentDeck.Cli.Commands.Events;
+using AgentDeck.Cli.Commands.Export;
 using AgentDeck.Cli.Commands.Import;
+using AgentDeck.Cli.Commands.Interrupt;
+using AgentDeck.Cli.Commands.Last;
 using AgentDeck.Cli.Commands.Ledger;
 using AgentDeck.Cli.Commands.Parse;
+using AgentDeck.Cli.Commands.Resume;
+using AgentDeck.Cli.Commands.Run;
 using AgentDeck.Cli.Commands.Runs;
 using AgentDeck.Cli.Commands.Show;
+using AgentDeck.Cli.Commands.Status;
+using AgentDeck.Cli.Commands.Steer;
+using AgentDeck.Cli.Commands.Stop;
+using AgentDeck.Cli.Commands.Supervise;
+using AgentDeck.Cli.Commands.Wait;
 
 namespace AgentDeck.Cli.Hosting;
 
@@ -20,6 +30,16 @@ public static class CommandTree
         root.Add(ShowCommand.Create(context));
         root.Add(EventsCommand.Create(context));
         root.Add(LedgerCommand.Create(context));
+        root.Add(RunCommand.Create(context));
+        root.Add(SuperviseCommand.Create(context));
+        root.Add(StatusCommand.Create(context));
+        root.Add(SteerCommand.Create(context));
+        root.Add(InterruptCommand.Create(context));
+        root.Add(StopCommand.Create(context));
+        root.Add(ResumeCommand.Create(context));
+        root.Add(LastCommand.Create(context));
+        root.Add(WaitCommand.Create(context));
+        root.Add(ExportCommand.Create(context));
         return root;
     }
 }

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using AgentDeck.Agents.Drivers;
+using AgentDeck.Cli.Common;
+using AgentDeck.Cli.Hosting;
+using AgentDeck.Processes;
+
+namespace AgentDeck.Cli.Commands.Run;
+
+/// <summary><c>agentdeck run --agent A [--role R] [--model M | --profile P] [--write] [--cwd DIR] [--detach] PROMPT</c>.</summary>
+public static class RunCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var agent = AgentOption.Create();
+        agent.Description = "The agent CLI to run.";
+        var role = new Option<string?>("--role") { Description = $"The worker's role: {string.Join(", ", KnownRoles.Names)}." };
+        var model = new Option<string?>("--model", "-m") { Description = "The model to ask the agent for." };
+        var profile = new Option<string?>("--profile") { Description = "A provider profile (instead of --model)." };
+        var write = new Option<bool>("--write") { Description = "Let the agent edit files (read-only otherwise)." };
+        var cwd = new Option<string?>("--cwd") { Description = "The worker's working directory (default: here)." };
+        var detach = new Option<bool>("--detach", "-d") { Description = "Print the run id and return; the worker runs on." };
+        var keepOpen = new Option<bool>("--keep-open") { Description = "Keep the session open after the turn, for more steering." };
+        var promptFile = new Option<string?>("--prompt-file") { Description = "Read the prompt from this file." };
+        var prompt = new Argument<string?>("PROMPT") { Description = "The prompt, @file, or - for standard input.", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("run", "Start an agent worker that outlives this terminal, and follow it unless --detach.")
+        {
+            agent, role, model, profile, write, cwd, detach, keepOpen, promptFile, prompt,
+        };
+        command.SetAction((result, cancellationToken) => new RunHandler(context, new ProcessRunner(), new AgentDriverFactory()).RunAsync(
+            new RunRequest(
+                AgentOption.Parse(result.GetRequiredValue(agent)),
+                PromptInput.Read(result.GetValue(prompt), result.GetValue(promptFile), context.Console),
+                result.GetValue(role),
+                result.GetValue(model),
+                result.GetValue(profile),
+                result.GetValue(write),
+                result.GetValue(cwd),
+                result.GetValue(detach),
+                result.GetValue(keepOpen)),
+            cancellationToken));
+        return command;
+    }
+}

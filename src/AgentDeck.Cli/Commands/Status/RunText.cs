@@ -1,0 +1,42 @@
+using System.Globalization;
+using AgentDeck.Core.Runs;
+
+namespace AgentDeck.Cli.Commands.Status;
+
+/// <summary>A run for people: one row for lists, a few lines for one run.</summary>
+public static class RunText
+{
+    public static string Row(RunRecord run, string? phase) => string.Create(CultureInfo.InvariantCulture,
+        $"{run.Id}  {run.Agent,-8} {Status(run, phase),-22} {Cost(run.CostUsd),9}  {Snippet(run.Prompt)}");
+
+    public static void Details(TextWriter output, RunRecord run, string? phase)
+    {
+        output.WriteLine($"run      {run.Id}");
+        output.WriteLine($"agent    {run.Agent}{(run.Model is { } m ? " / " + m : "")}{(run.Role is { } r ? " as " + r : "")}");
+        output.WriteLine($"status   {Status(run, phase)}");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"started  {run.StartedAt:u}{(run.EndedAt is { } e ? $"  ended {e:u}" : "")}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"tokens   in {run.Tokens.TotalInput}  out {run.Tokens.Output}   cost {Cost(run.CostUsd)}   tools {run.ToolCalls}"));
+        if (run.FilesTouched.Count > 0)
+        {
+            output.WriteLine($"files    {string.Join(", ", run.FilesTouched)}");
+        }
+
+        output.WriteLine($"prompt   {Snippet(run.Prompt)}");
+        if (run.FinalText is { } text)
+        {
+            output.WriteLine($"result   {text}");
+        }
+    }
+
+    private static string Status(RunRecord run, string? phase) =>
+        run.Status.ToName() + (phase is not null ? $" ({phase})" : run.FailureReason is { Length: > 0 } reason ? $" ({reason})" : "");
+
+    private static string Cost(decimal? usd) => usd is { } c ? string.Create(CultureInfo.InvariantCulture, $"${c:0.0000}") : "$?";
+
+    private static string Snippet(string? text)
+    {
+        var line = (text ?? "").ReplaceLineEndings(" ").Trim();
+        return line.Length > 60 ? line[..57] + "..." : line;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Runtime.InteropServices;
+using AgentDeck.Agents;
+using AgentDeck.Cli.Commands.Run;
+using AgentDeck.Cli.Config;
+using AgentDeck.Cli.Hosting;
+using AgentDeck.Core.Events;
+using AgentDeck.Core.Processes;
+using AgentDeck.Core.Runs;
+using AgentDeck.Core.Workers;
+using AgentDeck.Supervision;
+
+namespace AgentDeck.Cli.Commands.Supervise;
+
+/// <summary>
+/// Runs the launch stored in the run folder under a <see cref="WorkerSupervisor"/>. SIGTERM stops the worker (and
+/// then this process); SIGHUP and SIGINT are ignored, so no terminal going away can end the worker.
+/// </summary>
+public sealed class SuperviseHandler(CliContext context, IProcessRunner runner, IAgentDriverFactory drivers)
+{
+    public async Task<int> RunAsync(string runId, bool keepOpen, CancellationToken cancellationToken)
+    {
+        using var services = WorkerServices.Open(context.Console);
+        var run = WorkerServices.Guard(() => services.Ledger.ResolveRun(runId));
+        var launch = LaunchFile.Load(services.Files(run.Id));
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            ending.Cancel();
+        });
+        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, signal => signal.Cancel = true);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => signal.Cancel = true);
+
+        var supervisor = new WorkerSupervisor(
+            services.Ledger, services.Paths, runner, drivers.Create(launch),
+            AgentParsers.Create(launch.Agent, Baseline(services.Ledger, launch, run.Id)), run.Id,
+            new SupervisorOptions { Limits = LimitsConfig.Load(context.Console, launch.WorkingDirectory), KeepOpen = keepOpen });
+        var final = await supervisor.RunAsync(ending.Token).ConfigureAwait(false);
+        if (supervisor.StartError is { } error)
+        {
+            context.Console.Error.WriteLine($"agentdeck: {error}");
+        }
+
+        return final.Status == RunStatus.Succeeded ? ExitCodes.Ok : ExitCodes.Failure;
+    }
+
+    /// <summary>A resumed session's running totals so far, so this run's figures are its own.</summary>
+    private static ParserBaseline? Baseline(IRunLedger ledger, WorkerLaunch launch, string runId)
+    {
+        if (launch.ResumeSessionId is not { } session)
+        {
+            return null;
+        }
+
+        var earlier = ledger.ListRuns(new RunQuery { SessionId = session, Limit = 0 }).Where(r => r.Id != runId).ToList();
+        if (earlier.Count == 0)
+        {
+            return null;
+        }
+
+        var tokens = earlier.Aggregate(TokenUsage.Zero, (sum, r) => sum + r.Tokens);
+        var costs = earlier.Where(r => r.CostUsd is not null).Select(r => r.CostUsd!.Value).ToList();
+        return new ParserBaseline(tokens, costs.Count > 0 ? costs.Sum() : null);
+    }
+}

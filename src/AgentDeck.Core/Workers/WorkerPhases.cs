@@ -1,0 +1,13 @@
+namespace AgentDeck.Core.Workers;
+
+/// <summary>Wire names of <see cref="WorkerPhase"/> (<c>thinking</c>, <c>tool</c>, <c>responding</c>); null for none.</summary>
+public static class WorkerPhases
+{
+    public static string? ToName(this WorkerPhase phase) => phase switch
+    {
+        WorkerPhase.Thinking => "thinking",
+        WorkerPhase.Tool => "tool",
+        WorkerPhase.Responding => "responding",
+        _ => null,
+    };
+}

@@ -1,3 +1,0 @@
-namespace AgentDeck.Supervision;
-
-internal static class AssemblyMarker;

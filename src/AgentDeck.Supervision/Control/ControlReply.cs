@@ -1,0 +1,13 @@
+namespace AgentDeck.Supervision.Control;
+
+/// <summary>A supervisor's answer: <c>{"ok":true,"status":"running","phase":"tool",...}</c> or <c>{"ok":false,"error":"..."}</c>.</summary>
+public sealed record ControlReply(bool Ok)
+{
+    public string? Error { get; init; }
+    public string? Status { get; init; }
+    public string? Phase { get; init; }
+    public int? Pid { get; init; }
+    public int? AgentPid { get; init; }
+
+    public static ControlReply Failure(string error) => new(false) { Error = error };
+}

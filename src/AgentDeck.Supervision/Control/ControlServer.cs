@@ -1,0 +1,154 @@
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+
+namespace AgentDeck.Supervision.Control;
+
+/// <summary>
+/// A run's control socket: a Unix domain socket (mode 0600, inside the 0700 run folder) answering JSON-line requests.
+/// A socket file left by a dead supervisor is removed at start; one that still answers means the run is supervised
+/// already, and starting fails.
+/// </summary>
+public sealed class ControlServer : IAsyncDisposable
+{
+    private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private readonly Socket _listener;
+    private readonly IWorkerControl _control;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _acceptLoop;
+
+    private ControlServer(string path, Socket listener, IWorkerControl control)
+    {
+        SocketPath = path;
+        _listener = listener;
+        _control = control;
+        _acceptLoop = AcceptAsync();
+    }
+
+    public string SocketPath { get; }
+
+    public static async Task<ControlServer> StartAsync(string path, IWorkerControl control, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(control);
+        if (File.Exists(path))
+        {
+            if (await ControlClient.AnswersAsync(path, cancellationToken).ConfigureAwait(false))
+            {
+                throw new InvalidOperationException($"{path} is in use: another supervisor runs this worker");
+            }
+
+            File.Delete(path);
+        }
+
+        var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            listener.Bind(new UnixDomainSocketEndPoint(path));
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, OwnerReadWrite);
+            }
+
+            listener.Listen(16);
+        }
+        catch
+        {
+            listener.Dispose();
+            throw;
+        }
+
+        return new ControlServer(path, listener, control);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        _listener.Dispose();
+        try
+        {
+            await _acceptLoop.ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+        }
+
+        try
+        {
+            File.Delete(SocketPath);
+        }
+        catch (IOException)
+        {
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            Socket connection;
+            try
+            {
+                connection = await _listener.AcceptAsync(_stopping.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            _ = ServeAsync(connection);
+        }
+    }
+
+    private async Task ServeAsync(Socket connection)
+    {
+        using var _ = connection;
+        await using var stream = new NetworkStream(connection, ownsSocket: false);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        await using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
+        try
+        {
+            while (await reader.ReadLineAsync(_stopping.Token).ConfigureAwait(false) is { } line)
+            {
+                var reply = await AnswerAsync(line).ConfigureAwait(false);
+                await writer.WriteLineAsync(JsonSerializer.Serialize(reply, SupervisionJsonContext.Default.ControlReply)).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or SocketException)
+        {
+            // The front end went away or the supervisor is closing; the worker goes on either way.
+        }
+    }
+
+    private async Task<ControlReply> AnswerAsync(string line)
+    {
+        ControlRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize(line, SupervisionJsonContext.Default.ControlRequest);
+        }
+        catch (JsonException)
+        {
+            return ControlReply.Failure("request is not a JSON control request");
+        }
+
+        try
+        {
+            return request?.Op switch
+            {
+                ControlRequest.Ping => _control.Ping(),
+                ControlRequest.Steer when string.IsNullOrWhiteSpace(request.Message) => ControlReply.Failure("steer needs a non-empty message"),
+                ControlRequest.Steer => await _control.SteerAsync(request.Message!, _stopping.Token).ConfigureAwait(false),
+                ControlRequest.Interrupt => await _control.InterruptAsync(_stopping.Token).ConfigureAwait(false),
+                ControlRequest.Stop => await _control.StopAsync(request.Force, _stopping.Token).ConfigureAwait(false),
+                var op => ControlReply.Failure($"unknown control op '{op}': use ping, steer, interrupt or stop"),
+            };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return ControlReply.Failure(e.Message);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using AgentDeck.Core.Storage;
+
+namespace AgentDeck.Supervision;
+
+/// <summary>
+/// The supervisor's files in a run's folder: the launch it runs, its own identity, its log and the control socket.
+/// The folder is private to the owning user (0700), so the socket inside is reachable by nobody else.
+/// </summary>
+public sealed class RunFiles
+{
+    public const string ControlSocketName = "control.sock";
+    public const string LaunchName = "launch.json";
+    public const string SupervisorName = "supervisor.json";
+    public const string SupervisorLogName = "supervisor.log";
+
+    public RunFiles(AgentDeckPaths paths, string runId)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        RunId = runId;
+        Directory = paths.RunDirectory(runId);
+    }
+
+    public string RunId { get; }
+
+    public string Directory { get; }
+
+    public string ControlSocket => Path.Combine(Directory, ControlSocketName);
+
+    public string Launch => Path.Combine(Directory, LaunchName);
+
+    public string Supervisor => Path.Combine(Directory, SupervisorName);
+
+    public string SupervisorLog => Path.Combine(Directory, SupervisorLogName);
+
+    /// <summary>Creates the run folder (and fixes an existing one) with mode 0700.</summary>
+    public void EnsurePrivateDirectory()
+    {
+        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        if (OperatingSystem.IsWindows())
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+            return;
+        }
+
+        System.IO.Directory.CreateDirectory(Directory, OwnerOnly);
+        File.SetUnixFileMode(Directory, OwnerOnly);
+    }
+}

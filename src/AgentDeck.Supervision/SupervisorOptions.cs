@@ -1,0 +1,27 @@
+using AgentDeck.Core.Cost;
+
+namespace AgentDeck.Supervision;
+
+/// <summary>How a <see cref="WorkerSupervisor"/> runs its worker.</summary>
+public sealed record SupervisorOptions
+{
+    public CostGuardSettings Limits { get; init; } = CostGuardSettings.Default;
+
+    /// <summary>Keep stdin open after a turn ends so the session can be steered again (the worker then idles).</summary>
+    public bool KeepOpen { get; init; }
+
+    /// <summary>Time between stop escalations (interrupt → SIGTERM → SIGKILL).</summary>
+    public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often pending events are committed, so other front ends see output promptly.</summary>
+    public TimeSpan FlushInterval { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>How often a queued worker looks for a free slot, and a running one checks the global budget.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The clock for timeouts, grace periods and polling (tests pass a fake).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Prices tokens for agents that report no cost; null leaves such costs unknown.</summary>
+    public IPriceBook? Prices { get; init; }
+}

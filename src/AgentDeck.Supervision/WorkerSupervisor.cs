@@ -1,0 +1,551 @@
+using System.Text;
+using AgentDeck.Core.Events;
+using AgentDeck.Core.Parsing;
+using AgentDeck.Core.Processes;
+using AgentDeck.Core.Runs;
+using AgentDeck.Core.Storage;
+using AgentDeck.Core.Workers;
+using AgentDeck.Ledger;
+using AgentDeck.Supervision.Control;
+
+namespace AgentDeck.Supervision;
+
+/// <summary>
+/// Runs one worker inside the current process, from queue to final status: waits for a concurrency slot, starts the
+/// driver's command through the process runner, records every output line (raw log + events, committed every
+/// <see cref="SupervisorOptions.FlushInterval"/> and at once on status changes), answers the driver's protocol,
+/// keeps the run's status from the events, enforces the cost guard, and serves the run's control socket. The run
+/// must already exist in the ledger. All ledger access happens under one lock (a ledger serves one thread at a time).
+/// </summary>
+public sealed class WorkerSupervisor : IWorkerControl
+{
+    private readonly IRunLedger _ledger;
+    private readonly AgentDeckPaths _paths;
+    private readonly IProcessRunner _runner;
+    private readonly IAgentDriver _driver;
+    private readonly IAgentStreamParser _parser;
+    private readonly SupervisorOptions _options;
+    private readonly RunFiles _files;
+    private readonly Lock _gate = new();
+    private readonly Lock _stopGate = new();
+    private readonly SemaphoreSlim _stdin = new(1, 1);
+    private readonly WorkerActivity _activity = new();
+    private readonly CancellationTokenSource _done = new();
+    private RunRecorder? _recorder;
+    private IRunningProcess? _process;
+    private RunStatus _syncedStatus = RunStatus.Starting;
+    private long _linesAtSync;
+    private bool _stdinOpen;
+    private bool _turnFinished;
+    private bool _interruptRequested;
+    private bool _warned;
+    private long _outputBytes;
+    private EndReason? _endReason;
+    private Task<ProcessExitStatus>? _stopTask;
+    private bool _forced;
+
+    public WorkerSupervisor(
+        IRunLedger ledger, AgentDeckPaths paths, IProcessRunner runner, IAgentDriver driver, IAgentStreamParser parser,
+        string runId, SupervisorOptions? options = null)
+    {
+        _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
+        _paths = paths ?? throw new ArgumentNullException(nameof(paths));
+        _runner = runner ?? throw new ArgumentNullException(nameof(runner));
+        _driver = driver ?? throw new ArgumentNullException(nameof(driver));
+        _parser = parser ?? throw new ArgumentNullException(nameof(parser));
+        _options = options ?? new SupervisorOptions();
+        RunId = runId;
+        _files = new RunFiles(paths, runId);
+    }
+
+    public string RunId { get; }
+
+    /// <summary>The control socket's path while <see cref="RunAsync"/> serves it.</summary>
+    public string ControlSocket => _files.ControlSocket;
+
+    /// <summary>The message of a start failure (agent CLI not installed), null otherwise.</summary>
+    public string? StartError { get; private set; }
+
+    /// <summary>Supervises the worker to its end and returns the final run record.</summary>
+    public async Task<RunRecord> RunAsync(CancellationToken cancellationToken = default)
+    {
+        _files.EnsurePrivateDirectory();
+        var identity = SupervisorRecord.ForCurrentProcess(_options.Clock.GetUtcNow());
+        identity.Save(_files.Supervisor);
+        lock (_gate)
+        {
+            _ = _ledger.FindRun(RunId) ?? throw new LedgerException(LedgerProblem.UnknownRun, $"run {RunId} is not in the ledger");
+            _ledger.UpdateRun(RunId, new RunUpdate { Pid = Environment.ProcessId });
+        }
+
+        await using var control = await ControlServer.StartAsync(_files.ControlSocket, this, cancellationToken).ConfigureAwait(false);
+        if (!await WaitForSlotAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return EndWithoutStart(EndReason.SupervisorCancelled, null);
+        }
+
+        if (GlobalBudgetCrossed())
+        {
+            return EndWithoutStart(EndReason.GlobalBudget with { Status = RunStatus.Failed }, "no new worker: " + EndReason.GlobalBudget.Message);
+        }
+
+        lock (_gate)
+        {
+            _ledger.UpdateRun(RunId, new RunUpdate { Status = RunStatus.Starting });
+            _recorder = new RunRecorder(_ledger, RunId, new ObservingParser(_parser, e => _activity.Apply(e)), _paths,
+                new RunRecorderOptions { Clock = _options.Clock, Prices = _options.Prices });
+        }
+
+        var spec = _driver.Spec with { Grouping = ProcessGrouping.NewSession };
+        try
+        {
+            _process = _runner.Start(spec);
+        }
+        catch (ProcessStartException error)
+        {
+            StartError = error.Message;
+            return EndNotStarted(error.Message);
+        }
+
+        identity.With(_process.Pid).Save(_files.Supervisor);
+        _stdinOpen = spec.Stdin == StdinMode.Pipe;
+        using var cancelled = cancellationToken.Register(() => RequestStop(EndReason.SupervisorCancelled, force: false));
+        var started = _options.Clock.GetUtcNow();
+        await WriteLinesAsync(Locked(() => _driver.OnStarted())).ConfigureAwait(false);
+
+        var flusher = FlushLoopAsync(_done.Token);
+        var guard = GuardLoopAsync(started, _done.Token);
+        await Task.WhenAll(PumpStdoutAsync(_process), PumpStderrAsync(_process)).ConfigureAwait(false);
+        var exit = await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        await _done.CancelAsync().ConfigureAwait(false);
+        await Quietly(flusher).ConfigureAwait(false);
+        await Quietly(guard).ConfigureAwait(false);
+        if (_stopTask is { } stopping)
+        {
+            await Quietly(stopping).ConfigureAwait(false);
+        }
+
+        var record = Finish(exit);
+        await _process.DisposeAsync().ConfigureAwait(false);
+        return record;
+    }
+
+    public ControlReply Ping() => Locked(() => new ControlReply(true)
+    {
+        Status = (_endReason?.Status ?? _activity.Status).ToName(),
+        Phase = _activity.Phase.ToName(),
+        Pid = Environment.ProcessId,
+        AgentPid = _process?.Pid,
+    });
+
+    public async Task<ControlReply> SteerAsync(string message, CancellationToken cancellationToken)
+    {
+        if (_process is null)
+        {
+            return ControlReply.Failure($"run {RunId} has not started yet; steer it once it runs");
+        }
+
+        var plan = Locked(() => _driver.Steer(message));
+        if (plan.ResumeAfterTurn)
+        {
+            return ControlReply.Failure($"{_driver.Agent.ToString().ToLowerInvariant()} cannot be steered mid-run; when it ends, continue it with 'agentdeck resume {RunId} MESSAGE'");
+        }
+
+        return await WriteLinesAsync(plan.StdinLines).ConfigureAwait(false)
+            ? Ping()
+            : ControlReply.Failure($"run {RunId} has finished its turn and closed its input; continue it with 'agentdeck resume {RunId} MESSAGE'");
+    }
+
+    public async Task<ControlReply> InterruptAsync(CancellationToken cancellationToken)
+    {
+        if (_process is not { } process || process.HasExited)
+        {
+            return ControlReply.Failure($"run {RunId} is not running");
+        }
+
+        _interruptRequested = true;
+        var lines = Locked(() => _driver.Interrupt());
+        if (lines is null || !await WriteLinesAsync(lines).ConfigureAwait(false))
+        {
+            await process.SignalAsync(ProcessSignal.Interrupt, process.OwnsProcessGroup).ConfigureAwait(false);
+        }
+
+        return Ping();
+    }
+
+    public async Task<ControlReply> StopAsync(bool force, CancellationToken cancellationToken)
+    {
+        if (_process is null)
+        {
+            // Queued or starting: ending the supervisor's wait is enough.
+            _ = RequestStop(EndReason.StoppedByUser, force);
+            await _done.CancelAsync().ConfigureAwait(false);
+            return new ControlReply(true) { Status = RunStatus.Stopped.ToName(), Pid = Environment.ProcessId };
+        }
+
+        if (_process.HasExited)
+        {
+            return ControlReply.Failure($"run {RunId} has already ended");
+        }
+
+        var stopping = RequestStop(EndReason.StoppedByUser, force);
+        if (stopping is not null)
+        {
+            await stopping.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return new ControlReply(true) { Status = RunStatus.Stopped.ToName(), Pid = Environment.ProcessId, AgentPid = _process.Pid };
+    }
+
+    private async Task<bool> WaitForSlotAsync(CancellationToken cancellationToken)
+    {
+        var gate = new ConcurrencyGate(_ledger, new RunLiveness(_ledger, _paths, _options.Clock), _gate);
+        var queued = false;
+        while (!gate.HasSlot(RunId, _options.Limits.MaxConcurrency))
+        {
+            if (!queued)
+            {
+                lock (_gate)
+                {
+                    _ledger.UpdateRun(RunId, new RunUpdate { Status = RunStatus.Queued });
+                }
+
+                queued = true;
+            }
+
+            try
+            {
+                using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _done.Token);
+                await Task.Delay(_options.PollInterval, _options.Clock, either.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+
+        return !_done.IsCancellationRequested;
+    }
+
+    private async Task PumpStdoutAsync(IRunningProcess process)
+    {
+        await foreach (var line in process.StdoutLines.ConfigureAwait(false))
+        {
+            IReadOnlyList<string> replies;
+            bool turnEnded;
+            lock (_gate)
+            {
+                _outputBytes += line.Length + 1;
+                _recorder!.AddStdoutLine(line.Span);
+                replies = _driver.OnStdoutLine(line.Span);
+                var finished = _driver.TurnFinished;
+                turnEnded = finished && !_turnFinished;
+                _turnFinished = finished;
+                if (_activity.Status != _syncedStatus)
+                {
+                    FlushAndSync();
+                }
+            }
+
+            await WriteLinesAsync(replies).ConfigureAwait(false);
+            if (turnEnded && !_options.KeepOpen)
+            {
+                await CloseStdinAsync().ConfigureAwait(false);
+            }
+
+            CheckLimits();
+        }
+    }
+
+    private async Task PumpStderrAsync(IRunningProcess process)
+    {
+        await foreach (var line in process.StderrLines.ConfigureAwait(false))
+        {
+            lock (_gate)
+            {
+                _outputBytes += line.Length + 1;
+                _recorder!.AddStderrLine(line.Span);
+            }
+
+            CheckLimits();
+        }
+    }
+
+    private void CheckLimits()
+    {
+        var limits = _options.Limits;
+        var (bytes, cost) = Locked(() => (_outputBytes, _recorder!.Tally.CostUsd));
+        if (limits.MaxOutputBytes is { } cap && bytes > cap)
+        {
+            RequestStop(EndReason.OutputCap, force: false);
+        }
+        else if (limits.RunBudgetUsd is { } budget && cost >= budget)
+        {
+            _ = RequestStop(EndReason.RunBudget, force: false);
+        }
+    }
+
+    private async Task FlushLoopAsync(CancellationToken cancellationToken)
+    {
+        // Real time on purpose: flushing is about what people see, not about the worker's limits.
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(_options.FlushInterval, cancellationToken).ConfigureAwait(false);
+            lock (_gate)
+            {
+                if (_recorder!.PendingEvents > 0 || Lines() != _linesAtSync || _activity.Status != _syncedStatus)
+                {
+                    FlushAndSync();
+                }
+            }
+        }
+    }
+
+    private async Task GuardLoopAsync(DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        var limits = _options.Limits;
+        var timeout = limits.RunTimeout is { } t ? TimeoutAsync(t, cancellationToken) : Task.CompletedTask;
+        while (limits.GlobalBudgetUsd is not null && !cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(_options.PollInterval, _options.Clock, cancellationToken).ConfigureAwait(false);
+            if (GlobalBudgetCrossed())
+            {
+                _ = RequestStop(EndReason.GlobalBudget, force: false);
+            }
+        }
+
+        await timeout.ConfigureAwait(false);
+    }
+
+    private async Task TimeoutAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await Task.Delay(timeout, _options.Clock, cancellationToken).ConfigureAwait(false);
+        _ = RequestStop(EndReason.Timeout, force: false);
+    }
+
+    /// <summary>True when today's spend reached the global budget; records a warning once past the soft threshold.</summary>
+    private bool GlobalBudgetCrossed()
+    {
+        if (_options.Limits.GlobalBudgetUsd is not { } budget)
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            var spend = GlobalSpend.Today(_ledger, _options.Clock.GetUtcNow(), RunId) + (_recorder?.Tally.CostUsd ?? 0);
+            if (spend >= budget)
+            {
+                return true;
+            }
+
+            if (!_warned && spend >= budget * _options.Limits.GlobalWarningFraction)
+            {
+                _warned = true;
+                AppendNotice("warning", $"today's spend ${spend:0.####} is past {_options.Limits.GlobalWarningFraction:P0} of the global budget ${budget:0.##}");
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Starts stopping the worker (once; a later forced stop escalates). Returns the stop in progress, if any.</summary>
+    private Task<ProcessExitStatus>? RequestStop(EndReason reason, bool force)
+    {
+        lock (_stopGate)
+        {
+            _endReason ??= reason;
+            if (_process is not { } process)
+            {
+                return null;
+            }
+
+            if (_stopTask is null || (force && !_forced))
+            {
+                _forced |= force;
+                _stopTask = WorkerStopper.StopAsync(process, GentleStopOrNull(), _options.StopGrace, force, _options.Clock);
+            }
+
+            return _stopTask;
+        }
+    }
+
+    /// <summary>The protocol's interrupt plus closing stdin, when the driver has one and stdin is still open.</summary>
+    private Func<Task>? GentleStopOrNull()
+    {
+        var lines = Locked(() => _driver.Interrupt());
+        if (lines is null || !_stdinOpen)
+        {
+            return null;
+        }
+
+        return async () =>
+        {
+            if (!await WriteLinesAsync(lines).ConfigureAwait(false))
+            {
+                await _process!.SignalAsync(ProcessSignal.Interrupt, _process.OwnsProcessGroup).ConfigureAwait(false);
+            }
+
+            await CloseStdinAsync().ConfigureAwait(false);
+        };
+    }
+
+    /// <summary>Writes lines to stdin in order; false when stdin is closed (or broke).</summary>
+    private async Task<bool> WriteLinesAsync(IReadOnlyList<string> lines)
+    {
+        if (lines.Count == 0)
+        {
+            return true;
+        }
+
+        await _stdin.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (!_stdinOpen)
+            {
+                return false;
+            }
+
+            foreach (var line in lines)
+            {
+                await _process!.WriteStdinLineAsync(line).ConfigureAwait(false);
+            }
+
+            return true;
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or ObjectDisposedException)
+        {
+            _stdinOpen = false;
+            return false;
+        }
+        finally
+        {
+            _stdin.Release();
+        }
+    }
+
+    private async Task CloseStdinAsync()
+    {
+        await _stdin.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_stdinOpen)
+            {
+                _stdinOpen = false;
+                _process!.CloseStdin();
+            }
+        }
+        finally
+        {
+            _stdin.Release();
+        }
+    }
+
+    /// <summary>Commits pending events, then puts back the live status the recorder's tally does not know (idle, waiting).</summary>
+    private void FlushAndSync()
+    {
+        _recorder!.Flush();
+        var wanted = _activity.Status;
+        if (wanted != _recorder.Tally.Status)
+        {
+            _ledger.UpdateRun(RunId, new RunUpdate { Status = wanted });
+        }
+
+        _syncedStatus = wanted;
+        _linesAtSync = Lines();
+    }
+
+    private long Lines() => _recorder!.StdoutLines + _recorder.StderrLines;
+
+    private RunRecord Finish(ProcessExitStatus exit)
+    {
+        lock (_gate)
+        {
+            var record = _recorder!.Complete(exit.ExitCode);
+            var update = FinalCorrection(record);
+            if (update is not null)
+            {
+                record = _ledger.UpdateRun(RunId, update);
+            }
+
+            if (_endReason is { } reason && reason != EndReason.StoppedByUser)
+            {
+                AppendNotice("error", reason.Message);
+            }
+
+            return record;
+        }
+    }
+
+    /// <summary>What the supervisor knows better than the stream: why it ended the worker, and a turn that never came.</summary>
+    private RunUpdate? FinalCorrection(RunRecord record)
+    {
+        if (_endReason is { } reason)
+        {
+            return new RunUpdate { Status = reason.Status, FailureReason = reason.FailureReason ?? string.Empty };
+        }
+
+        if (_interruptRequested && record.Status == RunStatus.Failed && record.FailureReason == FailureReasons.Crash)
+        {
+            return new RunUpdate { Status = RunStatus.Interrupted, FailureReason = FailureReasons.Aborted };
+        }
+
+        if (record.Status == RunStatus.Succeeded && _activity.TurnsCompleted == 0)
+        {
+            // Exit code 0 without a single finished turn: the agent printed nothing AgentDeck could read as a result.
+            return new RunUpdate { Status = RunStatus.Failed, FailureReason = FailureReasons.Crash };
+        }
+
+        return null;
+    }
+
+    private RunRecord EndWithoutStart(EndReason reason, string? notice)
+    {
+        lock (_gate)
+        {
+            if (notice is not null)
+            {
+                AppendNotice("error", notice);
+            }
+
+            return _ledger.UpdateRun(RunId, new RunUpdate
+            {
+                Status = reason.Status,
+                FailureReason = reason.FailureReason,
+                EndedAt = _options.Clock.GetUtcNow(),
+            });
+        }
+    }
+
+    private RunRecord EndNotStarted(string message)
+    {
+        lock (_gate)
+        {
+            _recorder!.AddStderrLine(Encoding.UTF8.GetBytes(message));
+            _recorder.Complete(exitCode: null);
+            return _ledger.UpdateRun(RunId, new RunUpdate { Status = RunStatus.Failed, FailureReason = FailureReasons.Config });
+        }
+    }
+
+    private void AppendNotice(string level, string message) =>
+        _ledger.AppendEvents(RunId, [new EventToAppend(new Notice(level, message, "agentdeck"), RunStream.Stdout, 0, _options.Clock.GetUtcNow())]);
+
+    private T Locked<T>(Func<T> read)
+    {
+        lock (_gate)
+        {
+            return read();
+        }
+    }
+
+    private static async Task Quietly(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using AgentDeck.Core.Events;
+using AgentDeck.Core.Runs;
+using AgentDeck.Core.Workers;
+
+namespace AgentDeck.Supervision.Tests;
+
+public sealed class WorkerActivityTests
+{
+    [Fact]
+    public void Given_a_turn_When_events_arrive_Then_phase_follows_thinking_tool_responding_and_ends_idle()
+    {
+        var activity = new WorkerActivity();
+        Assert.Equal(RunStatus.Starting, activity.Status);
+
+        activity.Apply(new TurnStarted("t1"));
+        Assert.Equal((RunStatus.Running, WorkerPhase.Thinking), (activity.Status, activity.Phase));
+
+        activity.Apply(new ToolCallStarted("c1", "Bash", "ls", []));
+        Assert.Equal(WorkerPhase.Tool, activity.Phase);
+
+        activity.Apply(new ToolCallFinished("c1", "Bash", "ok", false, []));
+        Assert.Equal(WorkerPhase.Thinking, activity.Phase);
+
+        activity.Apply(new AssistantText("hi", true));
+        Assert.Equal(WorkerPhase.Responding, activity.Phase);
+
+        activity.Apply(new TurnCompleted(TurnOutcome.Succeeded, "hi", null));
+        Assert.Equal((RunStatus.Idle, WorkerPhase.None, 1), (activity.Status, activity.Phase, activity.TurnsCompleted));
+    }
+
+    [Fact]
+    public void Given_a_permission_request_When_pending_Then_waiting_until_the_tool_goes_on()
+    {
+        var activity = new WorkerActivity();
+        activity.Apply(new TurnStarted(null));
+        activity.Apply(new ToolCallStarted("c1", "Write", "a.txt", ["a.txt"]));
+
+        Assert.True(activity.Apply(new PermissionRequested("r1", "Write", "a.txt")));
+        Assert.Equal(RunStatus.Waiting, activity.Status);
+
+        activity.Apply(new ToolCallFinished("c1", "Write", "ok", false, ["a.txt"]));
+        Assert.Equal(RunStatus.Running, activity.Status);
+    }
+
+    [Fact]
+    public void Given_an_idle_session_When_a_new_turn_starts_Then_running_again()
+    {
+        var activity = new WorkerActivity();
+        activity.Apply(new TurnCompleted(TurnOutcome.Succeeded, null, null));
+        activity.Apply(new UserMessage("more"));
+        Assert.Equal(RunStatus.Running, activity.Status);
+    }
+}
