@@ -15,12 +15,17 @@ public sealed class CliRun
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var environment = new Dictionary<string, string?> { ["AGENTDECK_HOME"] = home };
+        var environment = new Dictionary<string, string>
+        {
+            ["AGENTDECK_HOME"] = home,
+            ["HOME"] = Path.Combine(home, "user-home"),
+            ["PATH"] = System.Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
+        };
         var console = new CliConsole(
             output,
             error,
             () => new MemoryStream(stdin ?? []),
-            name => environment.TryGetValue(name, out var value) ? value : null,
+            environment,
             cwd ?? Directory.GetCurrentDirectory());
         var exitCode = await CliApp.RunAsync(args, console);
         return new CliRun { ExitCode = exitCode, Out = output.ToString(), Error = error.ToString() };

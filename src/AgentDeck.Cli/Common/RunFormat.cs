@@ -9,6 +9,9 @@ public static class RunFormat
 {
     public static string Cost(decimal? usd) => usd is { } value ? "$" + value.ToString("0.0000", CultureInfo.InvariantCulture) : "cost unknown";
 
+    /// <summary>"cost $0.0041" or "cost unknown", for sentences.</summary>
+    public static string CostLabel(decimal? usd) => usd is null ? "cost unknown" : "cost " + Cost(usd);
+
     public static string Tokens(TokenUsage tokens) =>
         $"{Compact(tokens.TotalInput)} in ({Compact(tokens.CachedInput)} cached) / {Compact(tokens.Output)} out";
 

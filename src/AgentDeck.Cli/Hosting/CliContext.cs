@@ -4,7 +4,9 @@ using AgentDeck.Core.Cost;
 using AgentDeck.Core.Parsing;
 using AgentDeck.Core.Runs;
 using AgentDeck.Core.Storage;
+using AgentDeck.Discovery;
 using AgentDeck.Discovery.Catalogs;
+using AgentDeck.Discovery.Environment;
 using AgentDeck.Ledger;
 
 namespace AgentDeck.Cli.Hosting;
@@ -26,6 +28,11 @@ public sealed class CliContext(CliConsole console) : IAsyncDisposable
     public string ConfigDirectory => Path.Combine(
         Console.GetEnvironmentVariable("XDG_CONFIG_HOME") is { Length: > 0 } config ? config : Path.Combine(HomeDirectory, ".config"),
         "agentdeck");
+
+    /// <summary>What discovery reads: this process's (or the test's) home, variables and working directory.</summary>
+    public DiscoveryEnvironment DiscoveryEnvironment => new(HomeDirectory, Console.Environment, Console.CurrentDirectory);
+
+    public AgentDeckDiscovery Discover() => AgentDeckDiscovery.Load(DiscoveryEnvironment);
 
     public IPriceBook Prices => _prices ??= DataCatalogLoader.Load(ConfigDirectory).Prices;
 

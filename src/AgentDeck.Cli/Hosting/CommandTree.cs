@@ -1,12 +1,18 @@
 using System.CommandLine;
+using AgentDeck.Cli.Commands.Calibrate;
+using AgentDeck.Cli.Commands.Demo;
+using AgentDeck.Cli.Commands.Doctor;
 using AgentDeck.Cli.Commands.Events;
 using AgentDeck.Cli.Commands.Export;
 using AgentDeck.Cli.Commands.Import;
 using AgentDeck.Cli.Commands.Interrupt;
 using AgentDeck.Cli.Commands.Last;
 using AgentDeck.Cli.Commands.Ledger;
+using AgentDeck.Cli.Commands.MockModel;
 using AgentDeck.Cli.Commands.Parse;
+using AgentDeck.Cli.Commands.Profiles;
 using AgentDeck.Cli.Commands.Resume;
+using AgentDeck.Cli.Commands.Route;
 using AgentDeck.Cli.Commands.Run;
 using AgentDeck.Cli.Commands.Runs;
 using AgentDeck.Cli.Commands.Show;
@@ -40,6 +46,12 @@ public static class CommandTree
         root.Add(LastCommand.Create(context));
         root.Add(WaitCommand.Create(context));
         root.Add(ExportCommand.Create(context));
+        root.Add(DoctorCommand.Create(context));
+        root.Add(ProfilesCommand.Create(context));
+        root.Add(RouteCommand.Create(context));
+        root.Add(CalibrateCommand.Create(context));
+        root.Add(MockModelCommand.Create(context));
+        root.Add(DemoCommand.Create(context));
         return root;
     }
 }

@@ -1,0 +1,38 @@
+using AgentDeck.Cli.Hosting;
+using AgentDeck.Core;
+using AgentDeck.Discovery;
+
+namespace AgentDeck.Cli.Commands.Profiles;
+
+/// <summary>Prints discovered profiles; problems in the files read are warnings, never a failure.</summary>
+public sealed class ProfilesHandler(CliContext context)
+{
+    public int Run(bool json)
+    {
+        var report = context.Discover().Profiles;
+        var output = context.Console.Out;
+        if (json)
+        {
+            output.WriteLine(DiscoveryJson.Serialize(report));
+            return ExitCodes.Ok;
+        }
+
+        if (report.Profiles.Count == 0)
+        {
+            output.WriteLine("No profiles found (CC-Switch, ~/.codex, ~/.claude/settings.json, ~/.config/agentdeck/config.toml).");
+        }
+
+        foreach (var profile in report.Profiles)
+        {
+            var current = profile.IsCurrent ? "*" : " ";
+            output.WriteLine($"{current} {profile.Name,-20} {profile.Agent.ToName(),-8} {profile.Model ?? "-",-28} {profile.SourceName,-10} {profile.SourcePath}");
+        }
+
+        foreach (var warning in report.Warnings)
+        {
+            context.Console.Error.WriteLine($"warning: {warning}");
+        }
+
+        return ExitCodes.Ok;
+    }
+}
