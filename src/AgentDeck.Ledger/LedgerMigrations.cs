@@ -47,7 +47,6 @@ public static class LedgerMigrations
             CREATE INDEX runs_by_parent ON runs(parent_run);
 
             CREATE TABLE events (
-                id INTEGER PRIMARY KEY,
                 run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
                 seq INTEGER NOT NULL,
                 line_no INTEGER NOT NULL,
@@ -55,9 +54,9 @@ public static class LedgerMigrations
                 time INTEGER NOT NULL,
                 kind TEXT NOT NULL,
                 payload TEXT NOT NULL,
-                raw BLOB
-            ) STRICT;
-            CREATE UNIQUE INDEX events_by_run_seq ON events(run_id, seq);
+                raw BLOB,
+                PRIMARY KEY (run_id, seq)
+            ) STRICT, WITHOUT ROWID;
             """),
     ];
 

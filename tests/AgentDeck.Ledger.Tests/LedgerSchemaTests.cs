@@ -29,7 +29,10 @@ public sealed class LedgerSchemaTests : IDisposable
         Assert.Equal("wal", Scalar(raw, "PRAGMA journal_mode"));
         Assert.Equal(16384L, Scalar(raw, "PRAGMA page_size"));
         var indexes = Strings(raw, "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'");
-        Assert.Superset(new HashSet<string> { "runs_by_started_at", "runs_by_status", "runs_by_cwd", "runs_by_session", "events_by_run_seq" }, indexes.ToHashSet());
+        Assert.Superset(new HashSet<string> { "runs_by_started_at", "runs_by_status", "runs_by_cwd", "runs_by_session" }, indexes.ToHashSet());
+        var events = Strings(raw, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'events'").Single();
+        Assert.Contains("PRIMARY KEY (run_id, seq)", events, StringComparison.Ordinal);
+        Assert.Contains("WITHOUT ROWID", events, StringComparison.Ordinal);
     }
 
     [Fact]

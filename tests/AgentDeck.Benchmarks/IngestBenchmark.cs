@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using AgentDeck.Agents;
+using AgentDeck.Core;
+using AgentDeck.Core.Runs;
+using AgentDeck.Core.Storage;
+using AgentDeck.Ledger;
+using BenchmarkDotNet.Attributes;
+
+namespace AgentDeck.Benchmarks;
+
+/// <summary>
+/// Ingest end to end, as a live worker's output goes: raw line appended to the run's stdout.log, parsed and normalized
+/// by the agent's real parser, persisted into a fresh SQLite ledger by <see cref="RunRecorder"/> (tally, batching).
+/// The stream is 1,000,000 lines made by repeating every real transcript of one agent (tests/fixtures/transcripts).
+/// Figures are per line (OperationsPerInvoke); process CPU time per line is printed too, since wall time on a shared
+/// machine says little.
+/// Run: dotnet run -c Release --project tests/AgentDeck.Benchmarks -- --filter '*Ingest*'
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(LongInProcessConfig))]
+public class IngestBenchmark
+{
+    private const int LineCount = 1_000_000;
+
+    private byte[][] _lines = [];
+    private string _directory = string.Empty;
+    private AgentDeckPaths _paths = null!;
+    private SqliteRunLedger _ledger = null!;
+    private string _runId = string.Empty;
+    private TimeSpan _cpuAtStart;
+    private readonly List<double> _cpuNanosPerLine = [];
+
+    [Params(AgentKind.Claude, AgentKind.Codex)]
+    public AgentKind Agent { get; set; }
+
+    [GlobalSetup]
+    public void BuildStream()
+    {
+        var transcripts = TranscriptFiles.For(Agent).SelectMany(File.ReadAllLines).Where(l => l.Trim().Length > 0).ToArray();
+        _lines = new byte[LineCount][];
+        for (var i = 0; i < LineCount; i++)
+        {
+            _lines[i] = System.Text.Encoding.UTF8.GetBytes(transcripts[i % transcripts.Length]);
+        }
+
+        var bytes = _lines.Sum(l => (long)l.Length);
+        Console.WriteLine($"// {Agent}: {LineCount:N0} lines from {transcripts.Length} real transcript lines, {bytes / 1024 / 1024} MiB, {bytes / LineCount} bytes/line");
+    }
+
+    [IterationSetup]
+    public void FreshLedger()
+    {
+        _directory = Path.Combine(Path.GetTempPath(), "agentdeck-ingest-bench", Guid.NewGuid().ToString("N"));
+        _paths = new AgentDeckPaths(_directory);
+        _ledger = SqliteRunLedger.Open(_paths);
+        _runId = _ledger.CreateRun(new NewRun(Agent.ToName())).Id;
+        _cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+    }
+
+    [IterationCleanup]
+    public void RemoveLedger()
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - _cpuAtStart;
+        _cpuNanosPerLine.Add(cpu.TotalNanoseconds / LineCount);
+        _ledger.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [GlobalCleanup]
+    public void ReportCpu()
+    {
+        var measured = _cpuNanosPerLine.Order().ToList();
+        if (measured.Count > 0)
+        {
+            var median = measured[measured.Count / 2];
+            Console.WriteLine($"// {Agent} cpu per line: median {median:0} ns ({1e9 / median:0} lines/s per core), best {measured[0]:0} ns ({1e9 / measured[0]:0} lines/s), over {measured.Count} iterations");
+        }
+
+        _cpuNanosPerLine.Clear();
+    }
+
+    [Benchmark(OperationsPerInvoke = LineCount)]
+    public long ParseNormalizePersist()
+    {
+        using var recorder = new RunRecorder(_ledger, _runId, AgentParsers.Create(Agent), _paths);
+        foreach (var line in _lines)
+        {
+            recorder.AddStdoutLine(line);
+        }
+
+        return recorder.Complete(0).EventCount;
+    }
+}
