@@ -10,6 +10,7 @@ public static class CommandTree
     {
         var root = new RootCommand("AgentDeck: mission control for AI coding agents.");
         root.Add(ParseCommand.Create(context));
+        Commands.Tui.TuiCommand.Register(root, context);
         return root;
     }
 }
