@@ -27,7 +27,7 @@ public readonly record struct KeyChord(Key Key, Rune Rune, KeyModifiers Modifier
         chord = default;
         var modifiers = KeyModifiers.None;
         var rest = text.Trim();
-        while (true)
+        while (rest.Length > 0)
         {
             var plus = rest.IndexOf('+', 1);
             if (plus < 0)
@@ -41,6 +41,11 @@ public readonly record struct KeyChord(Key Key, Rune Rune, KeyModifiers Modifier
             else if (prefix.Equals("Shift", StringComparison.OrdinalIgnoreCase)) modifiers |= KeyModifiers.Shift;
             else return false;
             rest = rest[(plus + 1)..];
+        }
+
+        if (rest.Length == 0)
+        {
+            return false;
         }
 
         if (rest.Equals("Space", StringComparison.OrdinalIgnoreCase))
