@@ -58,6 +58,23 @@ public sealed class ScreenGoldenTests
     public void Given_no_runs_When_drawn_Then_the_grid_says_how_to_see_more() =>
         Golden.Match(Render(80, 24, SampleDeck.Snapshot([]), []), "empty-80x24");
 
+    [Fact]
+    public void Given_startup_problems_When_drawn_Then_each_is_listed_until_a_key_is_pressed()
+    {
+        var deck = new DeckController(new DeckOptions
+        {
+            Source = new FakeDeckSource(SampleDeck.Snapshot()),
+            StartupMessages = ["config [keys].launch: unknown action \"launch\"; known actions: help, quit.", "theme \"nosuch\": no such theme. Using the \"dark\" theme."],
+        });
+        deck.Refresh();
+        var frame = new CellBuffer(80, 24);
+        DeckView.Draw(frame, deck);
+        Golden.Match(frame, "notices-80x24");
+
+        deck.HandleKey(KeyEvent.Of(Key.Down));
+        Assert.Empty(deck.Notices);
+    }
+
     private static CellBuffer Render(int width, int height, params object[] keys) =>
         Render(width, height, SampleDeck.Snapshot() with { Routing = Plan }, keys);
 

@@ -32,13 +32,7 @@ public sealed class TmuxEndToEndTests : IDisposable
     [InlineData(200, 50)]
     public void The_real_app_shows_the_repository_runs_focuses_helps_and_quits_restoring_the_terminal(int width, int height)
     {
-        var dll = Path.Combine(Golden.ProjectDirectory(ThisFile()), "..", "..", "src", "AgentDeck.Cli", "bin", Configuration(), "net10.0", "agentdeck.dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing; build src/AgentDeck.Cli");
-
-        Tmux("new-session", "-d", "-s", "deck", "-x", $"{width}", "-y", $"{height}", "-c", _repo,
-            "-e", $"AGENTDECK_HOME={Path.Combine(_home.Path, "state")}", "-e", $"HOME={_home.Path}", "-e", "XDG_CONFIG_HOME=" + Path.Combine(_home.Path, "config"),
-            $"dotnet {dll}");
-        Tmux("set-option", "-t", "deck", "remain-on-exit", "on");
+        Start(width, height, "");
 
         var grid = WaitForScreen(s => s.Contains("claude", StringComparison.Ordinal) && s.Contains("codex", StringComparison.Ordinal));
         Assert.Contains("runs", grid.Split('\n')[0], StringComparison.Ordinal);
@@ -63,6 +57,21 @@ public sealed class TmuxEndToEndTests : IDisposable
         Assert.DoesNotContain("AgentDeck  ", Capture(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_bad_keymap_entry_and_an_unknown_theme_are_named_on_screen_and_the_defaults_still_work()
+    {
+        var config = Path.Combine(_home.Path, "config", "agentdeck");
+        Directory.CreateDirectory(config);
+        File.WriteAllText(Path.Combine(config, "config.toml"), "[keys]\nlaunch = \"L\"\nhelp = \"F1\"\n");
+        Start(80, 24, "tui --theme nosuch");
+
+        var screen = WaitForScreen(s => s.Contains("[keys].launch", StringComparison.Ordinal));
+        Assert.Contains("theme \"nosuch\"", screen, StringComparison.Ordinal);
+
+        Tmux("send-keys", "-t", "deck", "F1");
+        WaitForScreen(s => s.Contains("Show this help", StringComparison.Ordinal));
+    }
+
     public void Dispose()
     {
         try
@@ -75,6 +84,17 @@ public sealed class TmuxEndToEndTests : IDisposable
         }
 
         _home.Dispose();
+    }
+
+    private void Start(int width, int height, string arguments)
+    {
+        var dll = Path.Combine(Golden.ProjectDirectory(ThisFile()), "..", "..", "src", "AgentDeck.Cli", "bin", Configuration(), "net10.0", "agentdeck.dll");
+        Assert.True(File.Exists(dll), $"{dll} is missing; build src/AgentDeck.Cli");
+
+        Tmux("new-session", "-d", "-s", "deck", "-x", $"{width}", "-y", $"{height}", "-c", _repo,
+            "-e", $"AGENTDECK_HOME={Path.Combine(_home.Path, "state")}", "-e", $"HOME={_home.Path}", "-e", "XDG_CONFIG_HOME=" + Path.Combine(_home.Path, "config"),
+            $"dotnet {dll} {arguments}");
+        Tmux("set-option", "-t", "deck", "remain-on-exit", "on");
     }
 
     private string WaitForScreen(Func<string, bool> condition)

@@ -61,7 +61,7 @@ public sealed class DeckController
         ReadOnly = options.ReadOnly;
         Clock = options.Clock;
         Snapshot = DeckSnapshot.Empty(Clock.GetUtcNow());
-        Message = options.StartupMessages.Count == 0 ? null : string.Join("  ", options.StartupMessages);
+        Notices = options.StartupMessages;
     }
 
     /// <summary>Every command id in the table has an action (a test holds the table to this).</summary>
@@ -82,6 +82,9 @@ public sealed class DeckController
     public int? TranscriptTop { get; set; }
     public IOverlay? Overlay { get; private set; }
     public string? Message { get; private set; }
+
+    /// <summary>Problems found when opening (keymap, theme, config), shown over the bottom of the screen until a key is pressed.</summary>
+    public IReadOnlyList<string> Notices { get; private set; }
     public bool QuitRequested { get; private set; }
 
     /// <summary>Rows of the focused transcript's body at the last draw (paging moves by this much).</summary>
@@ -149,6 +152,7 @@ public sealed class DeckController
             return;
         }
 
+        Notices = [];
         if (Overlay is { } overlay)
         {
             if (!overlay.Handle(key, this) && Overlay == overlay)

@@ -35,6 +35,7 @@ public static class DeckView
         var body = screen.Sub(new Rect(0, 1, frame.Width, frame.Height - 2));
         DrawBody(body, deck);
         DrawStatus(screen, deck);
+        DrawNotices(body, deck);
         deck.Overlay?.Draw(screen, deck);
     }
 
@@ -100,6 +101,23 @@ public static class DeckView
                     : $"No runs in {snapshot.ScopeLabel} yet. Press {deck.Keys.KeyText(DeckCommands.ShowAll)} to show all runs, or {deck.Keys.KeyText(DeckCommands.Spawn)} to spawn a worker.";
                 WorkerGridScreen.Draw(body, deck.Workers, deck.Selected, snapshot.Now, empty);
                 break;
+        }
+    }
+
+    private static void DrawNotices(Painter body, DeckController deck)
+    {
+        if (deck.Notices.Count == 0)
+        {
+            return;
+        }
+
+        var lines = deck.Notices.SelectMany(n => TextFit.Wrap(n, body.Width - 2)).Append("(any key dismisses)").ToList();
+        var height = Math.Min(body.Height, lines.Count + 2);
+        var inside = body.Box(new Rect(0, body.Height - height, body.Width, height), "Problems", true);
+        inside.Fill(ThemeRole.Dialog);
+        for (var i = 0; i < inside.Height && i < lines.Count; i++)
+        {
+            inside.Text(0, i, lines[i], i == lines.Count - 1 ? ThemeRole.Muted : ThemeRole.Error);
         }
     }
 
