@@ -88,6 +88,22 @@ public sealed class ThemeTests : IDisposable
         Assert.Contains("dark, high-contrast, light, terminal", Assert.Single(load.Messages), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Given_the_dark_theme_When_help_is_open_Then_its_text_sits_on_the_dialog_colour_and_states_use_their_colours()
+    {
+        var dark = ThemeLoader.LoadBuiltIn("dark")!;
+        var deck = new App.DeckController(new App.DeckOptions { Source = new FakeDeckSource(SampleDeck.Snapshot()), Theme = dark });
+        deck.Refresh();
+        var frame = new CellBuffer(80, 24);
+        App.DeckView.Draw(frame, deck);
+        Assert.Equal(dark[ThemeRole.StateRunning].Foreground, frame[4, 1].Style.Foreground); // "╭ 1 ●": the running glyph
+
+        deck.HandleKey(AgentDeck.Terminal.Input.KeyEvent.Char('?'));
+        App.DeckView.Draw(frame, deck);
+        var help = Enumerable.Range(0, 24).First(y => string.Concat(Enumerable.Range(0, 80).Select(x => frame[x, y].Text)).Contains("Show this help", StringComparison.Ordinal));
+        Assert.All(Enumerable.Range(2, 60), x => Assert.Equal(dark[ThemeRole.Dialog].Background, frame[x, help].Style.Background));
+    }
+
     public void Dispose() => _dir.Dispose();
 
     private static string ThisFile([System.Runtime.CompilerServices.CallerFilePath] string file = "") => file;

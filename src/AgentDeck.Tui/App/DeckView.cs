@@ -98,7 +98,7 @@ public static class DeckView
             default:
                 var empty = deck.Filter.Length > 0
                     ? $"No run matches the filter \"{deck.Filter}\" (Esc clears it)."
-                    : $"No runs in {snapshot.ScopeLabel} yet. Press {deck.Keys.KeyText(DeckCommands.ShowAll)} to show all runs, or {deck.Keys.KeyText(DeckCommands.Spawn)} to spawn a worker.";
+                    : $"No runs yet ({snapshot.ScopeLabel}). Press {deck.Keys.KeyText(DeckCommands.ShowAll)} to show all runs, or {deck.Keys.KeyText(DeckCommands.Spawn)} to spawn a worker.";
                 WorkerGridScreen.Draw(body, deck.Workers, deck.Selected, snapshot.Now, empty);
                 break;
         }
@@ -113,7 +113,10 @@ public static class DeckView
 
         var lines = deck.Notices.SelectMany(n => TextFit.Wrap(n, body.Width - 2)).Append("(any key dismisses)").ToList();
         var height = Math.Min(body.Height, lines.Count + 2);
-        var inside = body.Box(new Rect(0, body.Height - height, body.Width, height), "Problems", true);
+        var rect = new Rect(0, body.Height - height, body.Width, height);
+        var dialog = body.OnDialog();
+        dialog.Sub(rect).Fill(ThemeRole.Dialog);
+        var inside = dialog.Box(rect, "Problems", true);
         inside.Fill(ThemeRole.Dialog);
         for (var i = 0; i < inside.Height && i < lines.Count; i++)
         {

@@ -40,9 +40,10 @@ public sealed class InputOverlay(string label, string initial, Action<string> su
 
     public void Draw(Painter screen, DeckController deck)
     {
+        var line = screen.OnDialog();
         var y = screen.Height - 1;
-        screen.Bar(y, "", ThemeRole.Dialog);
-        var end = screen.Text(0, y, Label + " ", ThemeRole.Accent);
-        screen.Text(end, y, _editor.Text + "▏", ThemeRole.Dialog);
+        line.Bar(y, "", ThemeRole.Dialog);
+        var end = line.Text(0, y, Label + " ", ThemeRole.Accent);
+        line.Text(end, y, _editor.Text + "▏", ThemeRole.Dialog);
     }
 }

@@ -12,8 +12,9 @@ public static class OverlayFrame
         var w = Math.Min(width, screen.Width);
         var h = Math.Min(height, screen.Height);
         var rect = new Rect((screen.Width - w) / 2, (screen.Height - h) / 2, w, h);
-        screen.Sub(rect).Fill(ThemeRole.Dialog);
-        var inside = screen.Box(rect, title, true);
+        var dialog = screen.OnDialog();
+        dialog.Sub(rect).Fill(ThemeRole.Dialog);
+        var inside = dialog.Box(rect, title, true);
         inside.Fill(ThemeRole.Dialog);
         return inside;
     }
