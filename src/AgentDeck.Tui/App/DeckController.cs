@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using AgentDeck.Core.Runs;
+using AgentDeck.Core.Storage;
 using AgentDeck.Terminal.Input;
 using AgentDeck.Tui.Control;
 using AgentDeck.Tui.Keys;
@@ -132,7 +133,18 @@ public sealed class DeckController
         Selected = Math.Clamp(Selected, 0, Math.Max(0, Workers.Count - 1));
         if (FocusedRunId is { } runId)
         {
-            var more = _source.ReadEvents(runId, _transcript.Count == 0 ? 1 : _transcript[^1].Seq + 1);
+            IReadOnlyList<StoredEvent> more;
+            try
+            {
+                more = _source.ReadEvents(runId, _transcript.Count == 0 ? 1 : _transcript[^1].Seq + 1);
+            }
+            catch (LedgerException error)
+            {
+                // A busy or broken ledger is shown, not thrown: the screen keeps running and retries on the next poll.
+                Message = error.Message;
+                return true;
+            }
+
             if (more.Count > 0)
             {
                 _transcript.AddRange(more);
