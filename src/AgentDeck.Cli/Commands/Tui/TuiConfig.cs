@@ -1,0 +1,68 @@
+using AgentDeck.Toml;
+using AgentDeck.Tui.Model;
+
+namespace AgentDeck.Cli.Commands.Tui;
+
+/// <summary>
+/// Reads the screen's part of <c>~/.config/agentdeck/config.toml</c>: <c>[tui] theme</c>, <c>budget_usd</c>,
+/// <c>max_concurrency</c> and the <c>[keys]</c> table (action = "key" or ["key", ...]). A missing file is fine;
+/// a broken one or a wrong entry becomes a message naming it, and the defaults are used.
+/// </summary>
+public static class TuiConfig
+{
+    public static string ConfigDirectory(Func<string, string?> environment)
+    {
+        var xdg = environment("XDG_CONFIG_HOME");
+        var home = environment("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return Path.Combine(string.IsNullOrEmpty(xdg) ? Path.Combine(home, ".config") : xdg, "agentdeck");
+    }
+
+    public static TuiSettings Load(string file)
+    {
+        if (!File.Exists(file))
+        {
+            return TuiSettings.Defaults;
+        }
+
+        TomlDocument document;
+        try
+        {
+            document = TomlDocument.Load(file);
+        }
+        catch (TomlException error)
+        {
+            return TuiSettings.Defaults with { Messages = [$"{error.Message} (using the default screen settings)"] };
+        }
+
+        return Read(document.Root, file);
+    }
+
+    public static TuiSettings Read(TomlTable root, string file)
+    {
+        var messages = new List<string>();
+        var keys = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        if (root.TryGetTable("keys", out var table))
+        {
+            foreach (var (action, value) in table)
+            {
+                switch (value)
+                {
+                    case TomlString one:
+                        keys[action] = [one.Value];
+                        break;
+                    case TomlArray many when many.All(v => v is TomlString):
+                        keys[action] = many.Cast<TomlString>().Select(s => s.Value).ToList();
+                        break;
+                    default:
+                        messages.Add($"{file}: [keys].{action} must be a key name or a list of key names, like \"n\" or [\"n\", \"Ctrl+n\"].");
+                        break;
+                }
+            }
+        }
+
+        string? theme = root.TryGetString("tui.theme", out var name) ? name : null;
+        decimal? budget = root.TryGetFloat("tui.budget_usd", out var usd) ? (decimal)usd : null;
+        int? concurrency = root.TryGetInteger("tui.max_concurrency", out var max) ? (int)max : null;
+        return new TuiSettings(theme, keys, new DeckBudget(budget, concurrency), messages);
+    }
+}

@@ -1,0 +1,67 @@
+using AgentDeck.Cli.Hosting;
+using AgentDeck.Core.Storage;
+using AgentDeck.Ledger;
+using AgentDeck.Terminal;
+using AgentDeck.Tui.App;
+using AgentDeck.Tui.Keys;
+using AgentDeck.Tui.Source;
+using AgentDeck.Tui.Themes;
+
+namespace AgentDeck.Cli.Commands.Tui;
+
+/// <summary>Opens the ledger, reads the screen settings, and runs the screen until the person quits.</summary>
+public sealed class TuiHandler(CliContext context)
+{
+    public int Run(string? theme, bool showAll, bool readOnly)
+    {
+        var console = context.Console;
+        var configDirectory = TuiConfig.ConfigDirectory(console.GetEnvironmentVariable);
+        var settings = TuiConfig.Load(Path.Combine(configDirectory, "config.toml"));
+        var themes = new ThemeLoader([Path.Combine(configDirectory, "themes")]).Load(theme ?? settings.Theme);
+        var keys = KeyMap.Build(DeckCommands.All, settings.Keys);
+        var paths = AgentDeckPaths.Resolve(console.GetEnvironmentVariable, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+
+        using var ledger = SqliteRunLedger.Open(paths);
+        var repo = FindRepository(console.CurrentDirectory);
+        var options = new DeckOptions
+        {
+            Source = new LedgerDeckSource(ledger, TimeProvider.System, settings.Budget),
+            Keys = keys,
+            Theme = themes.Theme,
+            Scope = new DeckScope(repo, console.CurrentDirectory, showAll),
+            ReadOnly = readOnly,
+            StartupMessages = [.. settings.Messages, .. keys.Messages, .. themes.Messages],
+        };
+
+        TerminalSession session;
+        try
+        {
+            session = TerminalSession.Open();
+        }
+        catch (TerminalUnavailableException error)
+        {
+            throw new CliException(error.Message);
+        }
+
+        using (session)
+        {
+            new DeckApp(options).Run(session);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The enclosing git work tree's root (a directory holding .git), or null outside one.</summary>
+    public static string? FindRepository(string directory)
+    {
+        for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
+        {
+            if (Directory.Exists(Path.Combine(current.FullName, ".git")) || File.Exists(Path.Combine(current.FullName, ".git")))
+            {
+                return current.FullName;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,57 @@
+using AgentDeck.Terminal;
+using AgentDeck.Terminal.Input;
+
+namespace AgentDeck.Tui.App;
+
+/// <summary>
+/// The screen's loop: wait for input (bounded), poll the source, redraw when input came, data changed or a second
+/// passed (elapsed times). Waiting on input is a blocking read, so an idle screen costs a poll every few hundred ms.
+/// </summary>
+public sealed class DeckApp(DeckOptions options)
+{
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+    public static readonly TimeSpan ClockInterval = TimeSpan.FromSeconds(1);
+
+    public DeckController Controller { get; } = new(options);
+
+    /// <summary>Runs until the person quits; the session restores the terminal when disposed.</summary>
+    public void Run(TerminalSession session)
+    {
+        var frame = new CellBuffer(session.Width, session.Height);
+        var clock = options.Clock;
+        Controller.Refresh();
+        var lastDraw = clock.GetUtcNow();
+        var dirty = true;
+        while (!Controller.QuitRequested)
+        {
+            if (dirty || clock.GetUtcNow() - lastDraw >= ClockInterval)
+            {
+                frame.Clear();
+                DeckView.Draw(frame, Controller);
+                session.Draw(frame);
+                lastDraw = clock.GetUtcNow();
+                dirty = false;
+            }
+
+            foreach (var input in session.ReadEvents(PollInterval))
+            {
+                dirty = true;
+                switch (input)
+                {
+                    case KeyEvent key:
+                        Controller.HandleKey(key);
+                        break;
+                    case PasteEvent paste:
+                        Controller.HandlePaste(paste.Text);
+                        break;
+                    case ResizeEvent resize:
+                        frame.Resize(resize.Width, resize.Height);
+                        session.Invalidate();
+                        break;
+                }
+            }
+
+            dirty |= Controller.Refresh();
+        }
+    }
+}

@@ -1,3 +1,0 @@
-namespace AgentDeck.Tui;
-
-internal static class AssemblyMarker;

@@ -1,0 +1,78 @@
+using AgentDeck.Terminal;
+using AgentDeck.Tui.Themes;
+
+namespace AgentDeck.Tui.Screens;
+
+/// <summary>Draws themed text and boxes into one area of the frame; coordinates are relative to the area.</summary>
+public readonly struct Painter(BufferArea area, Theme theme, TerminalColor? ground = null)
+{
+    public BufferArea Area { get; } = area;
+    public Theme Theme { get; } = theme;
+    public int Width => Area.Width;
+    public int Height => Area.Height;
+
+    public Painter Sub(Rect relative) => new(Area.Sub(relative), Theme, ground);
+
+    /// <summary>A painter whose text sits on the dialog colour instead of the screen background (overlays).</summary>
+    public Painter OnDialog() => new(Area, Theme, Theme[ThemeRole.Dialog].Background);
+
+    public void Fill(ThemeRole role) => Area.Fill(Style(role));
+
+    /// <summary>The role's style, moved onto this painter's ground when it would otherwise paint the screen background.</summary>
+    public Style Style(ThemeRole role)
+    {
+        var style = Theme[role];
+        return ground is { } g && style.Background == Theme[ThemeRole.Background].Background ? style.WithBackground(g) : style;
+    }
+
+    /// <summary>Writes one line, cut with "…" when it does not fit; returns the column after it.</summary>
+    public int Text(int x, int y, string text, ThemeRole role, int? maxWidth = null) =>
+        Text(x, y, text, Style(role), maxWidth);
+
+    public int Text(int x, int y, string text, Style style, int? maxWidth = null)
+    {
+        var room = Math.Min(maxWidth ?? int.MaxValue, Width - x);
+        return room <= 0 ? x : Area.SetString(x, y, TextFit.Truncate(text, room), style);
+    }
+
+    /// <summary>A row filled with one role, then text on it (status bars, selections).</summary>
+    public void Bar(int y, string text, ThemeRole role)
+    {
+        Area.Fill(new Rect(0, y, Width, 1), Cell.Space(Style(role)));
+        Text(0, y, text, role);
+    }
+
+    /// <summary>A rounded box with a title in its top border; returns the painter for its inside.</summary>
+    public Painter Box(Rect rect, string title, bool focused)
+    {
+        var style = Style(focused ? ThemeRole.BorderFocused : ThemeRole.Border);
+        if (rect.Width < 2 || rect.Height < 2)
+        {
+            return Sub(new Rect(rect.X, rect.Y, 0, 0));
+        }
+
+        var horizontal = new string('─', rect.Width - 2);
+        Area.SetString(rect.X, rect.Y, "╭" + horizontal + "╮", style);
+        Area.SetString(rect.X, rect.Bottom - 1, "╰" + horizontal + "╯", style);
+        for (var y = rect.Y + 1; y < rect.Bottom - 1; y++)
+        {
+            Area.SetString(rect.X, y, "│", style);
+            Area.SetString(rect.Right - 1, y, "│", style);
+        }
+
+        if (title.Length > 0 && rect.Width > 4)
+        {
+            Sub(new Rect(rect.X + 1, rect.Y, rect.Width - 2, 1)).Text(0, 0, " " + title + " ", Style(focused ? ThemeRole.BorderFocused : ThemeRole.Title));
+        }
+
+        return Sub(new Rect(rect.X + 1, rect.Y + 1, rect.Width - 2, rect.Height - 2));
+    }
+
+    /// <summary>A horizontal meter: <paramref name="fraction"/> of the width filled (warn colour at or above 0.8).</summary>
+    public void Meter(int x, int y, int width, double fraction)
+    {
+        var filled = (int)Math.Round(Math.Clamp(fraction, 0, 1) * width);
+        Text(x, y, new string('█', filled), fraction >= 0.8 ? ThemeRole.MeterWarn : ThemeRole.MeterFill);
+        Text(x + filled, y, new string('░', width - filled), ThemeRole.MeterEmpty);
+    }
+}

@@ -1,0 +1,37 @@
+namespace AgentDeck.Tui.Themes;
+
+/// <summary>What a piece of the screen means; a theme maps each role onto a style (k9s skins' semantic sections).</summary>
+public enum ThemeRole
+{
+    Background,
+    Text,
+    Muted,
+    Title,
+    Accent,
+    Border,
+    BorderFocused,
+    Selection,
+    StatusBar,
+    KeyHint,
+    Unread,
+    ToolCall,
+    Error,
+    Added,
+    Removed,
+    Agreement,
+    Conflict,
+    Dialog,
+    MeterFill,
+    MeterWarn,
+    MeterEmpty,
+    SearchMatch,
+    StateQueued,
+    StateRunning,
+    StateWaiting,
+    StateIdle,
+    StateSucceeded,
+    StateFailed,
+    StateInterrupted,
+    StateStopped,
+    StateLost,
+}
