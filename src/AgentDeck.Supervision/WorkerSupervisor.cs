@@ -17,7 +17,7 @@ namespace AgentDeck.Supervision;
 /// keeps the run's status from the events, enforces the cost guard, and serves the run's control socket. The run
 /// must already exist in the ledger. All ledger access happens under one lock (a ledger serves one thread at a time).
 /// </summary>
-public sealed class WorkerSupervisor : IWorkerControl
+public sealed class WorkerSupervisor : ISupervisedWorker
 {
     private readonly IRunLedger _ledger;
     private readonly AgentDeckPaths _paths;

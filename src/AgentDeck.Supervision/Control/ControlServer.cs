@@ -14,11 +14,11 @@ public sealed class ControlServer : IAsyncDisposable
     private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     private readonly Socket _listener;
-    private readonly IWorkerControl _control;
+    private readonly ISupervisedWorker _control;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _acceptLoop;
 
-    private ControlServer(string path, Socket listener, IWorkerControl control)
+    private ControlServer(string path, Socket listener, ISupervisedWorker control)
     {
         SocketPath = path;
         _listener = listener;
@@ -28,7 +28,7 @@ public sealed class ControlServer : IAsyncDisposable
 
     public string SocketPath { get; }
 
-    public static async Task<ControlServer> StartAsync(string path, IWorkerControl control, CancellationToken cancellationToken = default)
+    public static async Task<ControlServer> StartAsync(string path, ISupervisedWorker control, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(control);
         if (File.Exists(path))

@@ -12,8 +12,11 @@ public static class DemoCommand
     public static Command Create(CliContext context)
     {
         var keep = new Option<string?>("--state") { Description = "Use this folder for the demo ledger instead of a fresh temporary one." };
-        var command = new Command("demo", "Record bundled real agent transcripts in a scratch ledger and show what AgentDeck makes of them.") { keep };
-        command.SetAction(result => new DemoHandler(context).Run(result.GetValue(keep)));
+        var noScreen = new Option<bool>("--no-tui") { Description = "Print the runs and exit instead of opening the mission-control screen." };
+        var command = new Command("demo", "Record bundled real agent transcripts in a scratch ledger and open mission control on them.") { keep, noScreen };
+        command.SetAction(result => new DemoHandler(context).Run(
+            result.GetValue(keep),
+            openScreen: !result.GetValue(noScreen) && !Console.IsOutputRedirected && !Console.IsInputRedirected));
         return command;
     }
 }

@@ -11,7 +11,7 @@ namespace AgentDeck.Cli.Commands.Demo;
 /// <summary>Replays the bundled transcripts through the same recorder a live worker uses, then prints the ledger.</summary>
 public sealed class DemoHandler(CliContext context)
 {
-    public int Run(string? stateDirectory)
+    public int Run(string? stateDirectory, bool openScreen)
     {
         var state = stateDirectory is { } chosen
             ? Path.GetFullPath(chosen, context.Console.CurrentDirectory)
@@ -40,8 +40,15 @@ public sealed class DemoHandler(CliContext context)
         }
 
         output.WriteLine();
-        output.WriteLine($"Explore it: AGENTDECK_HOME={state} agentdeck runs | show RUN | events RUN");
-        return ExitCodes.Ok;
+        output.WriteLine($"Explore it: AGENTDECK_HOME={state} agentdeck [runs | show RUN | events RUN]");
+        if (!openScreen)
+        {
+            return ExitCodes.Ok;
+        }
+
+        var environment = new Dictionary<string, string>(context.Console.Environment) { ["AGENTDECK_HOME"] = state };
+        var console = new CliConsole(context.Console.Out, context.Console.Error, context.Console.OpenInput, environment, context.Console.CurrentDirectory);
+        return new Tui.TuiHandler(new CliContext(console)).Run(theme: null, showAll: true, readOnly: false);
     }
 
     private string Record(SqliteRunLedger ledger, AgentDeckPaths paths, DemoTranscript sample)

@@ -1,8 +1,16 @@
+using AgentDeck.Agents.Drivers;
+using AgentDeck.Cli.Common;
 using AgentDeck.Cli.Hosting;
+using AgentDeck.Core.Routing;
+using AgentDeck.Core.Runs;
+using AgentDeck.Discovery;
+using AgentDeck.Discovery.Doctor;
 using AgentDeck.Core.Storage;
 using AgentDeck.Ledger;
+using AgentDeck.Processes;
 using AgentDeck.Terminal;
 using AgentDeck.Tui.App;
+using AgentDeck.Tui.Control;
 using AgentDeck.Tui.Keys;
 using AgentDeck.Tui.Source;
 using AgentDeck.Tui.Themes;
@@ -19,13 +27,14 @@ public sealed class TuiHandler(CliContext context)
         var settings = TuiConfig.Load(Path.Combine(configDirectory, "config.toml"));
         var themes = new ThemeLoader([Path.Combine(configDirectory, "themes")]).Load(theme ?? settings.Theme);
         var keys = KeyMap.Build(DeckCommands.All, settings.Keys);
-        var paths = AgentDeckPaths.Resolve(console.GetEnvironmentVariable, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+        var paths = context.Paths;
 
         using var ledger = SqliteRunLedger.Open(paths);
         var repo = FindRepository(console.CurrentDirectory);
         var options = new DeckOptions
         {
-            Source = new LedgerDeckSource(ledger, TimeProvider.System, settings.Budget),
+            Source = new RoutedDeckSource(new LedgerDeckSource(ledger, TimeProvider.System, settings.Budget), RoutingPlanFor(ledger)),
+            Control = readOnly ? new UnavailableWorkerControl("read-only mode: workers can be watched, not changed") : new SupervisorWorkerControl(context, new ProcessRunner(), new AgentDriverFactory()),
             Keys = keys,
             Theme = themes.Theme,
             Scope = new DeckScope(repo, console.CurrentDirectory, showAll),
@@ -49,6 +58,13 @@ public sealed class TuiHandler(CliContext context)
         }
 
         return ExitCodes.Ok;
+    }
+
+    private RoutingPlan RoutingPlanFor(IRunLedger ledger)
+    {
+        var discovery = context.Discover();
+        var installed = AgentDeckDiscovery.InstalledAgents(new PathExecutableLocator(context.DiscoveryEnvironment));
+        return discovery.CreateRouter().Plan(discovery.Profiles, installed, RunHistory.Samples(ledger));
     }
 
     /// <summary>The enclosing git work tree's root (a directory holding .git), or null outside one.</summary>

@@ -1,7 +1,7 @@
 namespace AgentDeck.Supervision.Control;
 
 /// <summary>What a control socket can ask of the worker behind it.</summary>
-public interface IWorkerControl
+public interface ISupervisedWorker
 {
     ControlReply Ping();
 
