@@ -55,9 +55,9 @@ public sealed class CodexThroughDeckTests(AgentCliFixture fixture)
 
         Assert.False(File.Exists(Path.Combine(sandbox.Repo, "denied.txt")));
         Assert.False(File.Exists(Path.Combine(sandbox.Repo, "x.txt")));
-        // Under the read-only sandbox nobody is asked, so no call is "declined" and no permission_denied event exists:
-        // Codex rejects the patch with only a stderr log line (kept as a notice), and a shell write fails on the
-        // read-only file system (kept as a failed tool call). Which of the two the mock's steps reach varies.
+        // Under the read-only sandbox nobody is asked, so no call is "declined" and Codex sends no item for it (so no
+        // permission_denied event): it rejects the patch with a stderr log line, which the ledger keeps as a notice; a
+        // shell write, when the model gets that far, fails on the read-only file system as a failed tool call.
         var refusals = events.OfKind("notice").Where(n => ((string?)n["message"])?.Contains("writing is blocked by read-only sandbox") == true)
             .Concat(events.OfKind("tool_call_finished").Where(t => (bool)t["is_error"]! && ((string?)t["output_summary"])?.Contains("Read-only file system") == true));
         Assert.True(refusals.Any(), events.Describe());

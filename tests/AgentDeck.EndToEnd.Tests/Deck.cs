@@ -59,6 +59,12 @@ public sealed class Deck
     public Task<ProcessResult> CliAsync(params string[] arguments) =>
         ChildProcess.RunAsync("dotnet", [Dll, .. arguments], _sandbox.Repo, _environment, CommandTimeout);
 
+    /// <summary>
+    /// The prompt tagged with this sandbox: the mock finds a conversation's step by its text, and the raw-CLI tests
+    /// send the same scenario prompts to the same mock.
+    /// </summary>
+    public string Unique(string prompt) => $"[{Path.GetFileName(_sandbox.Root)}] {prompt}";
+
     /// <summary>A front end that keeps running (e.g. <c>agentdeck run</c> following its worker), in its own session.</summary>
     public IRunningProcess Start(params string[] arguments) =>
         ChildProcess.Runner.Start(ChildProcess.Spec("dotnet", [Dll, .. arguments], _sandbox.Repo, _environment) with
@@ -76,7 +82,7 @@ public sealed class Deck
     /// <summary><c>agentdeck run --detach</c>; returns the run id.</summary>
     public async Task<string> RunDetachedAsync(string agent, string prompt, params string[] options)
     {
-        var result = await SucceedAsync(["run", "--agent", agent, "--detach", .. options, prompt]);
+        var result = await SucceedAsync(["run", "--agent", agent, "--detach", .. options, Unique(prompt)]);
         return result.Stdout.Trim();
     }
 

@@ -34,7 +34,7 @@ public sealed class SupervisionThroughDeckTests(AgentCliFixture fixture)
     {
         using var sandbox = await Sandbox.CreateAsync();
         var deck = await Deck.CreateAsync(fixture, sandbox);
-        var frontEnd = deck.Start("run", "--agent", agent, "--write", "Make hello.txt slowly [[S:steer]]");
+        var frontEnd = deck.Start("run", "--agent", agent, "--write", deck.Unique("Sleep while the front end dies [[S:steer]]"));
         var id = await FirstWordAfterRunAsync(frontEnd);
         await deck.UntilAsync(id, s => Deck.Status(s) == "running", "running");
 
