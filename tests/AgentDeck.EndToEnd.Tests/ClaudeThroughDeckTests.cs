@@ -150,6 +150,8 @@ public sealed class ClaudeThroughDeckTests(AgentCliFixture fixture)
 
         Assert.Equal("interrupted", Deck.Status(run));
         Assert.DoesNotContain("about six seconds", (string?)run["final_text"] ?? "");
+        // Claude answered AgentDeck's control_request (subtype interrupt) on stdout.
+        Assert.Contains(File.ReadLines(deck.RunFile(id, "stdout.log")), l => (string?)System.Text.Json.Nodes.JsonNode.Parse(l)?["type"] == "control_response");
     }
 
     private static System.Text.Json.Nodes.JsonObject RawResult(Deck deck, string runId) =>

@@ -146,5 +146,7 @@ public sealed class CodexThroughDeckTests(AgentCliFixture fixture)
 
         Assert.Equal("interrupted", Deck.Status(run));
         Assert.DoesNotContain("about six seconds", (string?)run["final_text"] ?? "");
+        // The app-server ended the turn itself after turn/interrupt: its turn/completed says so.
+        Assert.Contains(File.ReadLines(deck.RunFile(id, "stdout.log")), l => l.Contains("\"turn/completed\"") && l.Contains("\"interrupted\""));
     }
 }

@@ -76,6 +76,22 @@ public sealed class SupervisionThroughDeckTests(AgentCliFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_tiny_run_budget_When_a_kept_open_codex_worker_on_a_priced_model_finishes_a_turn_Then_the_guard_ends_it_with_reason_budget()
+    {
+        using var sandbox = await Sandbox.CreateAsync();
+        var deck = await Deck.CreateAsync(fixture, sandbox);
+        await deck.SetLimitsAsync("run_budget_usd = 0.000001");
+
+        // Codex reports tokens but no cost: the supervisor prices them from the price table (gpt-5 is in it).
+        var id = await deck.RunDetachedAsync("codex", "Say hello [[S:plain]]", "--keep-open", "--model", "gpt-5");
+        var (wait, runs) = await deck.WaitAsync(id);
+
+        Assert.Equal(1, wait.ExitCode);
+        Assert.Equal(("interrupted", "budget"), (Deck.Status(runs[0]), (string?)runs[0]["failure_reason"]));
+        Assert.True((double?)runs[0]["cost_usd"] > 0.000001, runs[0].ToJsonString());
+    }
+
+    [Fact]
     public async Task Given_max_concurrency_1_When_two_runs_start_Then_the_second_is_queued_while_the_first_runs_and_both_finish()
     {
         using var sandbox = await Sandbox.CreateAsync();
