@@ -13,6 +13,9 @@ public sealed class AgentCliFixture : IAsyncLifetime
 
     public MockModelServer Mock { get; } = new();
 
+    /// <summary>A scenario added to the built-in ones: the model never answers (for the run timeout).</summary>
+    public const string HangScenario = "e2e-hang";
+
     /// <summary>The mock's root URL without a trailing slash (Claude appends /v1/messages).</summary>
     public string MockUrl => Mock.BaseUrl.GetLeftPart(UriPartial.Authority);
 
@@ -20,7 +23,17 @@ public sealed class AgentCliFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Mock.StartAsync(new MockModelOptions());
+        var scenarios = Path.Combine(Path.GetTempPath(), $"agentdeck-e2e-scenarios-{Environment.ProcessId}.yaml");
+        await File.WriteAllTextAsync(scenarios, $$"""
+            scenarios:
+              - name: {{HangScenario}}
+                description: The model never answers within a test's lifetime.
+                steps:
+                  - delay_ms: 600000
+                    reply:
+                      - text: too late
+            """);
+        await Mock.StartAsync(new MockModelOptions { ScenarioFiles = [scenarios] });
         var script = Path.Combine(RepoPaths.Root, "tests", "install-agent-clis.sh");
         var result = await ChildProcess.RunAsync("bash", [script], RepoPaths.Root, new Dictionary<string, string>(), TimeSpan.FromMinutes(15));
         var paths = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)

@@ -13,6 +13,15 @@ public static class CodexCli
 
     public static async Task<ProcessResult> RunWithModelAsync(AgentCliFixture fixture, Sandbox sandbox, string model, string prompt, params string[] extraArguments)
     {
+        await WriteConfigAsync(fixture, sandbox, model);
+        var environment = new Dictionary<string, string> { ["HOME"] = sandbox.Home, ["MOCK_KEY"] = "x" };
+        string[] arguments = ["exec", "--json", .. extraArguments, prompt];
+        return await ChildProcess.RunAsync(fixture.Clis.Codex, arguments, sandbox.Repo, environment, Timeout);
+    }
+
+    /// <summary>~/.codex/config.toml in the sandbox HOME: the model and the mock as the provider (key from MOCK_KEY).</summary>
+    public static async Task WriteConfigAsync(AgentCliFixture fixture, Sandbox sandbox, string model)
+    {
         var codexHome = Directory.CreateDirectory(Path.Combine(sandbox.Home, ".codex")).FullName;
         await File.WriteAllTextAsync(Path.Combine(codexHome, "config.toml"), $"""
             model = "{model}"
@@ -26,8 +35,5 @@ public static class CodexCli
             request_max_retries = 1
             stream_max_retries = 1
             """);
-        var environment = new Dictionary<string, string> { ["HOME"] = sandbox.Home, ["MOCK_KEY"] = "x" };
-        string[] arguments = ["exec", "--json", .. extraArguments, prompt];
-        return await ChildProcess.RunAsync(fixture.Clis.Codex, arguments, sandbox.Repo, environment, Timeout);
     }
 }

@@ -34,7 +34,12 @@ public sealed class SuperviseHandler(CliContext context, IProcessRunner runner, 
         var supervisor = new WorkerSupervisor(
             services.Ledger, services.Paths, runner, drivers.Create(launch),
             AgentParsers.Create(launch.Agent, Baseline(services.Ledger, launch, run.Id)), run.Id,
-            new SupervisorOptions { Limits = LimitsConfig.Load(context.Console, launch.WorkingDirectory), KeepOpen = keepOpen });
+            new SupervisorOptions
+            {
+                Limits = LimitsConfig.Load(context.Console, launch.WorkingDirectory),
+                KeepOpen = keepOpen,
+                Prices = context.Prices,
+            });
         var final = await supervisor.RunAsync(ending.Token).ConfigureAwait(false);
         if (supervisor.StartError is { } error)
         {
