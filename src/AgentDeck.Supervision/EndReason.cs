@@ -9,7 +9,7 @@ public sealed record EndReason(RunStatus Status, string? FailureReason, string M
     public static EndReason StoppedByUser { get; } = new(RunStatus.Stopped, null, "stopped on request");
     public static EndReason Timeout { get; } = new(RunStatus.Failed, FailureReasons.Timeout, "the run outlived its timeout");
     public static EndReason OutputCap { get; } = new(RunStatus.Failed, FailureReasons.OutputCap, "the run printed more than its output cap");
-    public static EndReason RunBudget { get; } = new(RunStatus.Interrupted, FailureReasons.Budget, "the run crossed its USD budget");
-    public static EndReason GlobalBudget { get; } = new(RunStatus.Interrupted, FailureReasons.Budget, "today's spend crossed the global USD budget");
+    public static EndReason RunBudget { get; } = new(RunStatus.Failed, FailureReasons.Budget, "the run crossed its USD budget");
+    public static EndReason GlobalBudget { get; } = new(RunStatus.Failed, FailureReasons.Budget, "today's spend crossed the global USD budget");
     public static EndReason SupervisorCancelled { get; } = new(RunStatus.Stopped, null, "the supervisor was asked to end");
 }

@@ -23,7 +23,7 @@ public sealed class SupervisionThroughDeckTests(AgentCliFixture fixture)
         var (wait, runs) = await deck.WaitAsync(ids);
 
         Assert.True(wait.ExitCode == 0, wait.Describe());
-        Assert.Equal(ids.Order(), runs.Select(r => (string)r["run_id"]!).Order());
+        Assert.Equal(ids.Order(), runs.Select(r => (string)r["id"]!).Order());
         Assert.All(runs, r => Assert.Equal(("succeeded", "Hello from mock model."), (Deck.Status(r), (string?)r["final_text"])));
     }
 
@@ -69,7 +69,7 @@ public sealed class SupervisionThroughDeckTests(AgentCliFixture fixture)
 
         // The supervisor interrupts the worker when the budget is crossed (EndReason.RunBudget): status interrupted.
         Assert.Equal(1, wait.ExitCode);
-        Assert.Equal(("interrupted", "budget"), (Deck.Status(runs[0]), (string?)runs[0]["failure_reason"]));
+        Assert.Equal(("failed", "budget"), (Deck.Status(runs[0]), (string?)runs[0]["failure_reason"]));
         Assert.True((double?)runs[0]["cost_usd"] > 0.000001, runs[0].ToJsonString());
         Assert.True(steer.ExitCode != 0, steer.Describe());
         Assert.Single((await deck.EventsAsync(id)).OfKind("turn_completed"));
@@ -87,7 +87,7 @@ public sealed class SupervisionThroughDeckTests(AgentCliFixture fixture)
         var (wait, runs) = await deck.WaitAsync(id);
 
         Assert.Equal(1, wait.ExitCode);
-        Assert.Equal(("interrupted", "budget"), (Deck.Status(runs[0]), (string?)runs[0]["failure_reason"]));
+        Assert.Equal(("failed", "budget"), (Deck.Status(runs[0]), (string?)runs[0]["failure_reason"]));
         Assert.True((double?)runs[0]["cost_usd"] > 0.000001, runs[0].ToJsonString());
     }
 

@@ -89,7 +89,7 @@ public sealed class ControlChannelTests : IDisposable
         return files;
     }
 
-    private sealed class Answering : IWorkerControl
+    private sealed class Answering : ISupervisedWorker
     {
         public ControlReply Ping() => new(true) { Status = "running" };
 

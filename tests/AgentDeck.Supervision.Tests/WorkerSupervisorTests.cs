@@ -183,7 +183,7 @@ public sealed class WorkerSupervisorTests : IDisposable
     }
 
     [Fact]
-    public async Task Given_a_run_budget_When_the_cost_crosses_it_Then_the_worker_is_interrupted_for_budget()
+    public async Task Given_a_run_budget_When_the_cost_crosses_it_Then_the_worker_is_stopped_and_the_run_fails_for_budget()
     {
         var run = _state.NewRun();
         _runner.ExpectAgent().Stdout("turn", "cost 0.30", "cost 0.30").RunsUntilSignalled(ProcessSignal.Terminate);
@@ -191,7 +191,7 @@ public sealed class WorkerSupervisorTests : IDisposable
 
         var final = await Supervised.Create(_state, _runner, run.Id, options).RunAsync();
 
-        Assert.Equal((RunStatus.Interrupted, FailureReasons.Budget), (final.Status, final.FailureReason));
+        Assert.Equal((RunStatus.Failed, FailureReasons.Budget), (final.Status, final.FailureReason));
         Assert.Equal(0.60m, final.CostUsd);
     }
 
@@ -221,7 +221,7 @@ public sealed class WorkerSupervisorTests : IDisposable
 
         var final = await Supervised.Create(_state, _runner, run.Id, options).RunAsync();
 
-        Assert.Equal((RunStatus.Interrupted, FailureReasons.Budget), (final.Status, final.FailureReason));
+        Assert.Equal((RunStatus.Failed, FailureReasons.Budget), (final.Status, final.FailureReason));
         var notices = _state.Ledger.ReadEvents(run.Id, 1, 100).Where(e => e.Kind == EventKinds.Notice).Select(e => e.Payload).ToList();
         Assert.Contains(notices, n => n.Contains("past 80") && n.Contains("warning"));
         Assert.Contains(notices, n => n.Contains("global USD budget"));

@@ -3,15 +3,24 @@ using AgentDeck.Core.Runs;
 
 namespace AgentDeck.Cli.Common;
 
-/// <summary>The JSON shape of a run shared by <c>show --json</c>, <c>runs --json</c> and the other verbs that print runs.</summary>
+/// <summary>The one JSON shape of a run: <c>show</c>, <c>runs</c>, <c>status</c>, <c>wait</c> and <c>last</c> all print it.</summary>
 public static class RunJson
 {
-    public static void Write(Utf8JsonWriter json, RunRecord run)
+    /// <summary>The run as one compact JSON line; <paramref name="phase"/> is the live phase a supervisor reported, if any.</summary>
+    public static string Write(RunRecord run, string? phase = null)
+    {
+        using var output = new StringWriter();
+        JsonOutput.Write(output, json => Write(json, run, phase));
+        return output.ToString().TrimEnd('\n');
+    }
+
+    public static void Write(Utf8JsonWriter json, RunRecord run, string? phase = null)
     {
         json.WriteStartObject();
         json.WriteString("id", run.Id);
         json.WriteString("agent", run.Agent);
         json.WriteString("status", run.Status.ToName());
+        WriteNullable(json, "phase", phase);
         WriteNullable(json, "failure_reason", run.FailureReason);
         WriteNullable(json, "session_id", run.SessionId);
         WriteNullable(json, "final_text", run.FinalText);

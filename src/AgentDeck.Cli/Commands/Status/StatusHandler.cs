@@ -1,3 +1,4 @@
+using AgentDeck.Cli.Common;
 using AgentDeck.Cli.Commands.Run;
 using AgentDeck.Cli.Hosting;
 using AgentDeck.Core.Runs;
