@@ -363,7 +363,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker
             if (_stopTask is null || (force && !_forced))
             {
                 _forced |= force;
-                _stopTask = WorkerStopper.StopAsync(process, GentleStopOrNull(), _options.StopGrace, force, _options.Clock);
+                _stopTask = ProcessStopper.StopAsync(process, GentleStopOrNull(), _options.StopGrace, force, _options.Clock);
             }
 
             return _stopTask;

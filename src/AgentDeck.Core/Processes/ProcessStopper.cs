@@ -1,31 +1,50 @@
-using AgentDeck.Core.Processes;
-
-namespace AgentDeck.Processes;
+namespace AgentDeck.Core.Processes;
 
 /// <summary>
-/// Stops a child the way a person would: interrupt (Ctrl-C) first, then SIGTERM, then SIGKILL, each escalation after
-/// the grace period. When the child owns its group every signal goes to the whole group, and escalation continues
-/// while any group member (an orphaned grandchild, say) is still alive, so nothing is left behind.
+/// Stops a child the way a person would and leaves nothing behind: a gentle first step (the agent's own interrupt, or
+/// SIGINT), then SIGTERM, then SIGKILL, each escalation after the grace period. When the child owns its process group
+/// every signal goes to the whole group, and escalation goes on while any group member (an orphaned grandchild, say)
+/// is still alive. Pure logic over <see cref="IRunningProcess"/>, so it stops fakes in tests as well as real processes.
 /// </summary>
 public static class ProcessStopper
 {
     private static readonly TimeSpan GroupPollInterval = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan AfterKillLimit = TimeSpan.FromSeconds(30);
 
-    public static async Task<ProcessExitStatus> StopAsync(
-        IRunningProcess process, TimeSpan grace, TimeProvider? clock = null, CancellationToken cancellationToken = default)
-    {
-        clock ??= TimeProvider.System;
-        var group = process.OwnsProcessGroup;
+    /// <summary>SIGINT, then SIGTERM, then SIGKILL.</summary>
+    public static Task<ProcessExitStatus> StopAsync(
+        IRunningProcess process, TimeSpan grace, TimeProvider? clock = null, CancellationToken cancellationToken = default) =>
+        StopAsync(process, gentleFirst: null, grace, force: false, clock ?? TimeProvider.System, cancellationToken);
 
-        foreach (var signal in new[] { ProcessSignal.Interrupt, ProcessSignal.Terminate })
+    /// <param name="gentleFirst">The protocol-level interrupt to try first; null means SIGINT is the first step.</param>
+    /// <param name="force">Skip the gentle steps: SIGKILL at once.</param>
+    public static async Task<ProcessExitStatus> StopAsync(
+        IRunningProcess process, Func<Task>? gentleFirst, TimeSpan grace, bool force, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var group = process.OwnsProcessGroup;
+        if (!force)
         {
             if (!process.HasLiveGroupMembers)
             {
                 return await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await process.SignalAsync(signal, group).ConfigureAwait(false);
+            if (gentleFirst is not null)
+            {
+                await gentleFirst().ConfigureAwait(false);
+            }
+            else
+            {
+                await process.SignalAsync(ProcessSignal.Interrupt, group).ConfigureAwait(false);
+            }
+
+            if (await WaitUntilGoneAsync(process, grace, clock, cancellationToken).ConfigureAwait(false))
+            {
+                return await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await process.SignalAsync(ProcessSignal.Terminate, group).ConfigureAwait(false);
             if (await WaitUntilGoneAsync(process, grace, clock, cancellationToken).ConfigureAwait(false))
             {
                 return await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
