@@ -12,6 +12,8 @@ public static class LaunchFile
         files.EnsurePrivateDirectory();
         var temporary = files.Launch + ".tmp";
         File.WriteAllText(temporary, JsonSerializer.Serialize(launch, SupervisionJsonContext.Default.WorkerLaunch));
+        // A profile's environment may carry credentials: only the owner may read the launch.
+        File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         File.Move(temporary, files.Launch, overwrite: true);
     }
 

@@ -13,7 +13,7 @@ public static class RunCommand
     {
         var agent = AgentOption.Create();
         agent.Description = "The agent CLI to run.";
-        var role = new Option<string?>("--role") { Description = $"The worker's role: {string.Join(", ", KnownRoles.Names)}." };
+        var role = new Option<string?>("--role") { Description = "The worker's role (requirements, architecture, security, testing, implementation, review, ops, or one of your own in roles.yaml)." };
         var model = new Option<string?>("--model", "-m") { Description = "The model to ask the agent for." };
         var profile = new Option<string?>("--profile") { Description = "A provider profile (instead of --model)." };
         var write = new Option<bool>("--write") { Description = "Let the agent edit files (read-only otherwise)." };

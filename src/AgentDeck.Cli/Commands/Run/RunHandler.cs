@@ -15,7 +15,9 @@ public sealed class RunHandler(CliContext context, IProcessRunner runner, IAgent
             throw CliException.Usage("give either --model or --profile, not both");
         }
 
-        var role = KnownRoles.Check(request.Role);
+        var planner = new LaunchPlanner(context);
+        var role = planner.Role(request.Role)?.Name;
+        planner.Profile(request.Agent, request.Profile, request.Model);
         var cwd = Path.GetFullPath(request.Cwd ?? context.Console.CurrentDirectory, context.Console.CurrentDirectory);
         if (!Directory.Exists(cwd))
         {
@@ -25,10 +27,7 @@ public sealed class RunHandler(CliContext context, IProcessRunner runner, IAgent
         using var services = WorkerServices.Open(context.Console);
         var run = new WorkerLauncher(services, runner, drivers).Launch(
             WorkerLauncher.NewRunFor(request.Agent, request.Prompt, cwd, role, request.Model, request.Profile),
-            id => new WorkerLaunch(id, request.Agent, request.Prompt, cwd)
-            {
-                Role = role, Model = request.Model, Profile = request.Profile, Write = request.Write,
-            },
+            id => planner.Plan(id, request.Agent, request.Prompt, cwd, role, request.Model, request.Profile, request.Write),
             request.KeepOpen);
         return await Finish(context, services, run, request.Detach, cancellationToken).ConfigureAwait(false);
     }

@@ -33,7 +33,7 @@ public sealed class SupervisorWorkerControl(CliContext context, IProcessRunner r
         }
 
         var (model, profile) = SplitModelOrProfile(request.ModelOrProfile);
-        var run = Launch(agent, KnownRoles.Check(NullIfBlank(request.Role)), model, profile, request.Prompt, request.AllowWrite,
+        var run = Launch(agent, NullIfBlank(request.Role), model, profile, request.Prompt, request.AllowWrite,
             request.Cwd ?? context.Console.CurrentDirectory, parentRun: null);
         return ControlResult.Done($"spawned {run.Id} ({agent.ToName()}{(run.Role is { } role ? ", " + role : "")})", run.Id);
     });
@@ -61,7 +61,7 @@ public sealed class SupervisorWorkerControl(CliContext context, IProcessRunner r
             return ControlResult.Failed($"run {original.Id} was made by '{original.Agent}', which AgentDeck cannot start");
         }
 
-        var role = KnownRoles.Check(reviewerRole ?? DefaultReviewer);
+        var role = new LaunchPlanner(context).Role(reviewerRole ?? DefaultReviewer)!.Name;
         var prompt = CrossReviewPrompt.For(original, role);
         var review = Launch(agent, role, null, null, prompt, write: false, original.Cwd ?? context.Console.CurrentDirectory, original.Id);
         return ControlResult.Done($"cross-review {review.Id} ({role}) of {original.Id} started", review.Id);
@@ -69,11 +69,14 @@ public sealed class SupervisorWorkerControl(CliContext context, IProcessRunner r
 
     private RunRecord Launch(AgentKind agent, string? role, string? model, string? profile, string prompt, bool write, string cwd, string? parentRun)
     {
+        var planner = new LaunchPlanner(context);
+        role = planner.Role(role)?.Name;
+        planner.Profile(agent, profile, model);
         using var services = WorkerServices.Open(context.Console);
         var newRun = WorkerLauncher.NewRunFor(agent, prompt, cwd, role, model, profile) with { ParentRun = parentRun };
         return new WorkerLauncher(services, runner, drivers).Launch(
             newRun,
-            id => new WorkerLaunch(id, agent, prompt, cwd) { Role = role, Model = model, Profile = profile, Write = write },
+            id => planner.Plan(id, agent, prompt, cwd, role, model, profile, write),
             keepOpen: false);
     }
 

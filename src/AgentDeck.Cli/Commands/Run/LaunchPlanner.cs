@@ -1,0 +1,71 @@
+using AgentDeck.Cli.Hosting;
+using AgentDeck.Core;
+using AgentDeck.Core.Routing;
+using AgentDeck.Core.Workers;
+using AgentDeck.Discovery;
+using AgentDeck.Discovery.Profiles;
+
+namespace AgentDeck.Cli.Commands.Run;
+
+/// <summary>
+/// Turns what a person asked for into a worker launch: the role comes from the role catalogue (shipped roles.yaml plus
+/// the user's own), its persona is appended to the agent's system prompt, and a named profile is applied to this
+/// worker alone through environment and flags (the user's own agent config files are never rewritten).
+/// </summary>
+public sealed class LaunchPlanner(CliContext context)
+{
+    private AgentDeckDiscovery? _discovery;
+
+    private AgentDeckDiscovery Discovery => _discovery ??= context.Discover();
+
+    public IReadOnlyList<RoleDefinition> Roles => Discovery.Catalogs.Roles;
+
+    /// <summary>The catalogue's role of that name, or a usage error listing the known roles.</summary>
+    public RoleDefinition? Role(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        return Roles.FirstOrDefault(r => string.Equals(r.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
+               ?? throw CliException.Usage($"unknown role '{name}': use one of {string.Join(", ", Roles.Select(r => r.Name))}");
+    }
+
+    /// <summary>The profile's environment and flags for this agent, or a usage error listing the agent's known profiles.</summary>
+    public ProfileApplication? Profile(AgentKind agent, string? name, string? model)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        var profiles = Discovery.Profiles;
+        var profile = profiles.Find(name.Trim(), agent);
+        if (profile is null)
+        {
+            var known = profiles.For(agent).Select(p => p.Name).ToList();
+            throw CliException.Usage(known.Count == 0
+                ? $"unknown profile '{name}': no {agent.ToName()} profiles were found; list them with 'agentdeck profiles'"
+                : $"unknown profile '{name}' for {agent.ToName()}: use one of {string.Join(", ", known)}");
+        }
+
+        return ProfileApplier.Apply(profile, model);
+    }
+
+    public WorkerLaunch Plan(string runId, AgentKind agent, string prompt, string cwd, string? roleName, string? model, string? profileName, bool write)
+    {
+        var role = Role(roleName);
+        var profile = Profile(agent, profileName, model);
+        return new WorkerLaunch(runId, agent, prompt, cwd)
+        {
+            Role = role?.Name,
+            Persona = string.IsNullOrWhiteSpace(role?.Persona) ? null : role.Persona.Trim(),
+            Model = model,
+            Profile = profileName,
+            Write = write,
+            Environment = profile?.Environment.ToDictionary(pair => pair.Key, pair => (string?)pair.Value) ?? new Dictionary<string, string?>(),
+            ExtraArguments = profile?.Arguments ?? [],
+        };
+    }
+}

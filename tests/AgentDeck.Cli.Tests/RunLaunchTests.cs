@@ -1,0 +1,43 @@
+namespace AgentDeck.Cli.Tests;
+
+public sealed class RunLaunchTests : IDisposable
+{
+    private readonly TempHome _home = new();
+
+    public void Dispose() => _home.Dispose();
+
+    private string UserHome => Path.Combine(_home.Path, "user-home");
+
+    [Fact]
+    public async Task Given_an_unknown_profile_When_running_Then_a_usage_error_lists_the_agents_known_profiles_and_no_run_is_created()
+    {
+        var config = Path.Combine(UserHome, ".config", "agentdeck");
+        Directory.CreateDirectory(config);
+        await File.WriteAllTextAsync(Path.Combine(config, "config.toml"),
+            "[profiles.fast]\nagent = \"claude\"\nmodel = \"claude-haiku-4-5\"\n\n[profiles.deep]\nagent = \"claude\"\nmodel = \"claude-opus-4-1\"\n");
+
+        var run = await CliRun.InvokeAsync(_home.Path, ["run", "--agent", "claude", "--profile", "turbo", "--detach", "hello"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("unknown profile 'turbo' for claude: use one of", run.Error, StringComparison.Ordinal);
+        Assert.Contains("fast", run.Error, StringComparison.Ordinal);
+        Assert.Contains("deep", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_home.Path, "ledger.db")) && (await CliRun.InvokeAsync(_home.Path, ["runs", "--json"])).Out.Contains("\"id\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Given_a_user_defined_role_in_roles_yaml_Then_it_is_known_and_an_unknown_role_lists_it()
+    {
+        var config = Path.Combine(UserHome, ".config", "agentdeck");
+        Directory.CreateDirectory(config);
+        await File.WriteAllTextAsync(Path.Combine(config, "roles.yaml"),
+            "roles:\n  - name: docs\n    persona: You write documentation.\n    permission: read-only\n");
+
+        var run = await CliRun.InvokeAsync(_home.Path, ["run", "--agent", "claude", "--role", "poet", "--detach", "hello"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("unknown role 'poet'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("docs", run.Error, StringComparison.Ordinal);
+        Assert.Contains("review", run.Error, StringComparison.Ordinal);
+    }
+}
