@@ -12,9 +12,16 @@ public static class SessionBaselines
 {
     private const int EventsToScan = 500;
 
-    public static ParserBaseline? Find(IRunLedger ledger, string? sessionId)
+    /// <param name="exceptRunId">The run that resumes the session, when it is already in the ledger under that session.</param>
+    public static ParserBaseline? Find(IRunLedger ledger, string? sessionId, string? exceptRunId = null)
     {
-        if (string.IsNullOrEmpty(sessionId) || ledger.FindLatestRunOfSession(sessionId) is not { } previous)
+        if (string.IsNullOrEmpty(sessionId))
+        {
+            return null;
+        }
+
+        var previous = ledger.ListRuns(new RunQuery { SessionId = sessionId, Limit = 2 }).FirstOrDefault(run => run.Id != exceptRunId);
+        if (previous is null)
         {
             return null;
         }

@@ -41,10 +41,8 @@ public static class ResumeCommand
                 SessionId = session,
             };
             var launched = new WorkerLauncher(services, new ProcessRunner(), new AgentDriverFactory()).Launch(newRun,
-                id => new WorkerLaunch(id, agent, prompt, cwd)
-                {
-                    Role = parent.Role, Model = parent.Model, Profile = parent.Profile, Write = result.GetValue(write), ResumeSessionId = session,
-                },
+                id => new LaunchPlanner(context).Plan(id, agent, prompt, cwd, parent.Role, parent.Model, parent.Profile, result.GetValue(write))
+                    with { ResumeSessionId = session },
                 keepOpen: false);
             return await RunHandler.Finish(context, services, launched, result.GetValue(detach), cancellationToken).ConfigureAwait(false);
         });

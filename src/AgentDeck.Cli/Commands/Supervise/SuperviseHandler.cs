@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 using AgentDeck.Agents;
 using AgentDeck.Cli.Commands.Run;
+using AgentDeck.Cli.Common;
 using AgentDeck.Cli.Config;
 using AgentDeck.Cli.Hosting;
-using AgentDeck.Core.Events;
 using AgentDeck.Core.Processes;
 using AgentDeck.Core.Runs;
 using AgentDeck.Core.Workers;
@@ -33,7 +33,7 @@ public sealed class SuperviseHandler(CliContext context, IProcessRunner runner, 
 
         var supervisor = new WorkerSupervisor(
             services.Ledger, services.Paths, runner, drivers.Create(launch),
-            AgentParsers.Create(launch.Agent, Baseline(services.Ledger, launch, run.Id)), run.Id,
+            AgentParsers.Create(launch.Agent, SessionBaselines.Find(services.Ledger, launch.ResumeSessionId, run.Id)), run.Id,
             new SupervisorOptions
             {
                 Limits = LimitsConfig.Load(context.Console, launch.WorkingDirectory),
@@ -49,22 +49,4 @@ public sealed class SuperviseHandler(CliContext context, IProcessRunner runner, 
         return final.Status == RunStatus.Succeeded ? ExitCodes.Ok : ExitCodes.Failure;
     }
 
-    /// <summary>A resumed session's running totals so far, so this run's figures are its own.</summary>
-    private static ParserBaseline? Baseline(IRunLedger ledger, WorkerLaunch launch, string runId)
-    {
-        if (launch.ResumeSessionId is not { } session)
-        {
-            return null;
-        }
-
-        var earlier = ledger.ListRuns(new RunQuery { SessionId = session, Limit = 0 }).Where(r => r.Id != runId).ToList();
-        if (earlier.Count == 0)
-        {
-            return null;
-        }
-
-        var tokens = earlier.Aggregate(TokenUsage.Zero, (sum, r) => sum + r.Tokens);
-        var costs = earlier.Where(r => r.CostUsd is not null).Select(r => r.CostUsd!.Value).ToList();
-        return new ParserBaseline(tokens, costs.Count > 0 ? costs.Sum() : null);
-    }
 }
