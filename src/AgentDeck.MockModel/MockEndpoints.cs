@@ -42,6 +42,14 @@ internal sealed class MockEndpoints(ScenarioPlanner planner, MockRequestLog log,
         exchange.Conversation = conversation;
         var turn = planner.Plan(conversation, ConversationKey(http, api, conversation));
         exchange.Turn = turn;
+        if (turn.RejectedModel is { } rejected)
+        {
+            exchange.Note = turn.Problem;
+            await ModelRejection.WriteAsync(http.Response, api, rejected, exchange.Sequence);
+            exchange.Finish(http.Response.StatusCode);
+            return;
+        }
+
         if (turn.Step is not { } step)
         {
             await RefuseAsync(http, exchange, turn.Problem!);

@@ -41,7 +41,7 @@ internal static class ClaudeOutcomes
         var detail = Detail(result, text);
         if (result.Str("terminal_reason"u8) is { } terminal && ByTerminalReason.TryGetValue(terminal, out var known))
         {
-            return new TurnCompleted(known.Outcome, null, known.Reason, detail);
+            return new TurnCompleted(known.Outcome, null, known.Reason == FailureReasons.ApiError ? ApiFailure(result, text) : known.Reason, detail);
         }
 
         if (subtype is not null && BySubtype.TryGetValue(subtype, out known))
@@ -49,9 +49,13 @@ internal static class ClaudeOutcomes
             return new TurnCompleted(known.Outcome, null, known.Reason, detail);
         }
 
-        var reason = result.Prop("api_error_status"u8) is { ValueKind: JsonValueKind.Number } ? FailureReasons.ApiError : FailureReasons.Crash;
+        var reason = result.Prop("api_error_status"u8) is { ValueKind: JsonValueKind.Number } ? ApiFailure(result, text) : FailureReasons.Crash;
         return new TurnCompleted(TurnOutcome.Failed, null, reason, detail);
     }
+
+    /// <summary><c>model_rejected</c> when the API refused the model itself (404 not_found_error), else <c>api_error</c>.</summary>
+    private static string ApiFailure(JsonElement result, string? text) =>
+        ModelRejections.Reason(result.Int("api_error_status"u8), result.Str("api_error_type"u8), text);
 
     private static string? Detail(JsonElement result, string? text)
     {

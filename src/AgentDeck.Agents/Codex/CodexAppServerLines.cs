@@ -161,7 +161,7 @@ internal sealed class CodexAppServerLines(CodexSession session, CodexItems items
         {
             "completed" => new TurnCompleted(TurnOutcome.Succeeded, session.LastAgentText ?? LastAgentMessage(turn), null),
             "interrupted" => new TurnCompleted(TurnOutcome.Interrupted, null, FailureReasons.Aborted, "turn interrupted"),
-            _ => new TurnCompleted(TurnOutcome.Failed, null, FailureReasons.ApiError,
+            _ => new TurnCompleted(TurnOutcome.Failed, null, ModelRejections.Reason(null, null, turn.Obj("error"u8)?.Str("message"u8)),
                 Summary.OneLine(turn.Obj("error"u8)?.Str("message"u8) ?? $"turn ended with status {status ?? "unknown"}", Summary.OutputMax)),
         };
         session.EndTurn(completed, output);

@@ -39,7 +39,7 @@ internal sealed class CodexExecLines(CodexSession session, CodexItems items)
                 break;
             case "turn.failed":
                 var failure = root.Obj("error"u8)?.Str("message"u8) ?? root.Str("message"u8);
-                session.EndTurn(new TurnCompleted(TurnOutcome.Failed, null, FailureReasons.ApiError,
+                session.EndTurn(new TurnCompleted(TurnOutcome.Failed, null, ModelRejections.Reason(CodexCommands.HttpStatus(failure ?? string.Empty), null, failure),
                     Summary.OneLine(failure, Summary.OutputMax)), output);
                 break;
             case "error":

@@ -141,15 +141,16 @@ public sealed class GeminiStreamParser : IAgentStreamParser, IJsonLineHandler
         var error = root.Obj("error"u8);
         output.Add(root.Str("status"u8) == "success"
             ? new TurnCompleted(TurnOutcome.Succeeded, _replyText.Length > 0 ? _replyText.ToString() : null, null)
-            : new TurnCompleted(TurnOutcome.Failed, null, FailureReason(error?.Str("type"u8)),
+            : new TurnCompleted(TurnOutcome.Failed, null, FailureReason(error?.Str("type"u8), error?.Str("message"u8)),
                 Summary.OneLine(error?.Str("message"u8) ?? "gemini reported an error", Summary.OutputMax)));
         _turnOpen = false;
         _turnsCompleted++;
         _replyText.Clear();
     }
 
-    private static string FailureReason(string? errorType) => errorType switch
+    private static string FailureReason(string? errorType, string? message) => errorType switch
     {
+        _ when ModelRejections.IsRejection(null, errorType, message) => FailureReasons.ModelRejected,
         not null when errorType.Contains("Auth", StringComparison.OrdinalIgnoreCase) => FailureReasons.Auth,
         not null when errorType.Contains("TurnLimit", StringComparison.OrdinalIgnoreCase) => FailureReasons.MaxTurns,
         not null when errorType.Contains("Config", StringComparison.OrdinalIgnoreCase) => FailureReasons.Config,

@@ -144,7 +144,7 @@ public sealed class OpenCodeStreamParser : IAgentStreamParser, IJsonLineHandler
         }
 
         _lastErrorKey = key;
-        _failure = (name == "ContextOverflowError" ? FailureReasons.PromptTooLong : FailureReasons.ApiError, message);
+        _failure = (name == "ContextOverflowError" ? FailureReasons.PromptTooLong : ModelRejections.Reason(status, name, message), message);
         output.Add(new ApiError(status, name, message));
     }
 

@@ -1,10 +1,14 @@
+using AgentDeck.Cli.Hosting;
 using AgentDeck.Core;
 using AgentDeck.Core.Routing;
 using AgentDeck.Core.Runs;
 
 namespace AgentDeck.Cli.Common;
 
-/// <summary>What routing learns from the ledger: the outcome of every finished run that had a role and a model.</summary>
+/// <summary>
+/// What routing learns from the ledger: the outcome of every finished run that had a model. Runs without a role have
+/// an empty role: calibration skips them, but a model they show refused is still learned.
+/// </summary>
 public static class RunHistory
 {
     private const int RunsToLearnFrom = 10_000;
@@ -15,13 +19,38 @@ public static class RunHistory
                 Limit = RunsToLearnFrom,
                 Statuses = [RunStatus.Succeeded, RunStatus.Failed, RunStatus.Interrupted],
             })
-            .Where(run => run.Role is not null && run.Model is not null && AgentKinds.TryParse(run.Agent, out _))
+            .Where(run => run.Model is not null && AgentKinds.TryParse(run.Agent, out _))
             .Select(run => new RunOutcomeSample(
-                run.Role!,
+                run.Role ?? string.Empty,
                 AgentKinds.TryParse(run.Agent, out var agent) ? agent : default,
                 run.Model!,
                 run.Status == RunStatus.Succeeded,
                 run.CostUsd,
-                run.EndedAt is { } ended ? (long)(ended - run.StartedAt).TotalMilliseconds : 0))
+                run.EndedAt is { } ended ? (long)(ended - run.StartedAt).TotalMilliseconds : 0)
+            {
+                FailureReason = run.FailureReason,
+                RunId = run.Id,
+                EndedAt = run.EndedAt,
+            })
             .ToList();
+
+    /// <summary>The ledger's samples; none when there is no ledger yet.</summary>
+    public static IReadOnlyList<RunOutcomeSample> Samples(CliContext context)
+    {
+        if (!context.LedgerExists)
+        {
+            return [];
+        }
+
+        using var ledger = context.OpenLedger(readOnly: true);
+        return Samples(ledger);
+    }
+
+    /// <summary>The models agents refused, as the ledger's latest runs show (none without a ledger).</summary>
+    public static RejectedModels Rejections(CliContext context)
+    {
+        var rejected = new RejectedModels();
+        rejected.Learn(Samples(context));
+        return rejected;
+    }
 }

@@ -14,4 +14,10 @@ public static class FailureReasons
     public const string Auth = "auth";
     public const string Config = "config";
     public const string OutputCap = "output_cap";
+
+    /// <summary>The model API refused the model id itself (unknown model, no access): retrying the same model cannot help.</summary>
+    public const string ModelRejected = "model_rejected";
+
+    /// <summary>The run ended as the agent said, but AgentDeck's own check of the result failed (bench tasks).</summary>
+    public const string CheckFailed = "check_failed";
 }

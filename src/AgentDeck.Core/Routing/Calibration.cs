@@ -1,6 +1,6 @@
 namespace AgentDeck.Core.Routing;
 
-/// <summary>Past run outcomes grouped by role, agent and model.</summary>
+/// <summary>Past run outcomes grouped by role, agent and model (runs without a role are left out).</summary>
 public sealed class Calibration
 {
     private readonly Dictionary<(string Role, AgentKind Agent, string Model), CalibrationStats> stats;
@@ -8,6 +8,7 @@ public sealed class Calibration
     public Calibration(IEnumerable<RunOutcomeSample> samples)
     {
         stats = samples
+            .Where(sample => !string.IsNullOrWhiteSpace(sample.Role))
             .GroupBy(sample => (Role: Key(sample.Role), sample.Agent, Model: Key(sample.Model)))
             .ToDictionary(group => group.Key, Summarize);
     }

@@ -1,3 +1,5 @@
+using AgentDeck.Core.Events;
+
 namespace AgentDeck.Core.Routing;
 
 /// <summary>
@@ -6,14 +8,25 @@ namespace AgentDeck.Core.Routing;
 /// </summary>
 public sealed class RejectedModels
 {
-    private readonly Dictionary<(AgentKind Agent, string Model), string> reasons = [];
+    private readonly Dictionary<(AgentKind Agent, string Model), RejectedModel> reasons = [];
     private readonly Lock gate = new();
+
+    public IReadOnlyList<RejectedModel> All
+    {
+        get
+        {
+            lock (gate)
+            {
+                return reasons.Values.OrderBy(entry => entry.Agent).ThenBy(entry => entry.Model, StringComparer.Ordinal).ToList();
+            }
+        }
+    }
 
     public void Record(AgentKind agent, string model, string reason)
     {
         lock (gate)
         {
-            reasons[(agent, model.Trim().ToLowerInvariant())] = reason;
+            reasons[(agent, Key(model))] = new RejectedModel(agent, model.Trim(), reason);
         }
     }
 
@@ -21,7 +34,28 @@ public sealed class RejectedModels
     {
         lock (gate)
         {
-            return reasons.TryGetValue((agent, model.Trim().ToLowerInvariant()), out reason!);
+            var found = reasons.TryGetValue((agent, Key(model)), out var entry);
+            reason = entry?.Reason ?? string.Empty;
+            return found;
         }
     }
+
+    /// <summary>
+    /// Learns from past runs: an agent and model whose latest run ended <c>model_rejected</c> is rejected; a later run
+    /// that got past the model (any other outcome) clears it, so fixing access or the name is picked up by itself.
+    /// </summary>
+    public void Learn(IEnumerable<RunOutcomeSample> history)
+    {
+        var latest = history
+            .Select((sample, order) => (Sample: sample, Order: order))
+            .GroupBy(entry => (entry.Sample.Agent, Model: Key(entry.Sample.Model)))
+            .Select(group => group.OrderByDescending(entry => entry.Sample.EndedAt ?? DateTimeOffset.MinValue).ThenBy(entry => entry.Order).First().Sample);
+        foreach (var sample in latest.Where(sample => sample.FailureReason == FailureReasons.ModelRejected))
+        {
+            var run = sample.RunId is { } id ? $" in run {id}" : string.Empty;
+            Record(sample.Agent, sample.Model, $"{sample.Agent.ToName()} rejected {sample.Model}{run}");
+        }
+    }
+
+    private static string Key(string model) => model.Trim().ToLowerInvariant();
 }

@@ -37,6 +37,7 @@ public sealed class RoutePlanner
         if (affordable.Count == 0)
         {
             var why = candidates.Count == 0 ? "no agent with a usable model was found"
+                : pinned.Count == 0 && HasPin(rolePolicy) && RejectedPin(rolePolicy, candidates) is { } refusal ? $"{PinText(rolePolicy)} is not usable: {refusal}"
                 : pinned.Count == 0 && HasPin(rolePolicy) ? $"{PinText(rolePolicy)} is not offered by any available profile"
                 : $"every candidate was excluded ({skips.Describe()})";
             return new RouteDecision(role.Name, role.Permission, null, null, 0, $"no route: {why}", fallback);
@@ -59,13 +60,26 @@ public sealed class RoutePlanner
             return false;
         }
 
-        if (rejected.IsRejected(candidate.Agent, candidate.Model, out _))
+        if (rejected.IsRejected(candidate.Agent, candidate.Model, out var why))
         {
-            skips.Rejected++;
+            skips.Rejected.Add(why);
             return false;
         }
 
         return true;
+    }
+
+    private string? RejectedPin(RolePolicy rolePolicy, IReadOnlyList<RoutingCandidate> candidates)
+    {
+        foreach (var candidate in candidates.Where(candidate => MatchesPin(candidate, rolePolicy)))
+        {
+            if (rejected.IsRejected(candidate.Agent, candidate.Model, out var why))
+            {
+                return why;
+            }
+        }
+
+        return null;
     }
 
     private static bool MatchesPin(RoutingCandidate candidate, RolePolicy rolePolicy) =>
@@ -154,17 +168,17 @@ public sealed class RoutePlanner
     {
         public int Forbidden { get; set; }
 
-        public int Rejected { get; set; }
+        public List<string> Rejected { get; } = [];
 
         public int OverCap { get; set; }
 
-        public bool Any => Forbidden + Rejected + OverCap > 0;
+        public bool Any => Forbidden + Rejected.Count + OverCap > 0;
 
         public string Describe()
         {
             var parts = new List<string>();
             if (Forbidden > 0) parts.Add($"{Forbidden} forbidden");
-            if (Rejected > 0) parts.Add($"{Rejected} rejected by the agent");
+            if (Rejected.Count > 0) parts.Add($"{Rejected.Count} rejected by the agent ({string.Join(", ", Rejected)})");
             if (OverCap > 0) parts.Add($"{OverCap} over the ${cap?.ToString("0.00##", CultureInfo.InvariantCulture)} cap");
             return parts.Count == 0 ? "nothing matched" : string.Join(", ", parts);
         }

@@ -18,6 +18,7 @@ public sealed class RoutingService(DataCatalogs catalogs, RoutingPolicy policy, 
     public IReadOnlyList<RoutingCandidate> Candidates(ProfileReport profiles, IReadOnlySet<AgentKind> usableAgents) =>
         CandidateBuilder.Build(profiles.Profiles, catalogs.Traits, usableAgents);
 
+    /// <summary>The plan for every role; models the ledger shows an agent refused are learned first and left out.</summary>
     public RoutingPlan Plan(ProfileReport profiles, IReadOnlySet<AgentKind> usableAgents, IReadOnlyList<RunOutcomeSample> history) =>
         Planner(history).Plan(catalogs.Roles, Candidates(profiles, usableAgents));
 
@@ -43,8 +44,11 @@ public sealed class RoutingService(DataCatalogs catalogs, RoutingPolicy policy, 
             : ProfileApplier.ForModel(choice.Agent, choice.Model);
     }
 
-    private RoutePlanner Planner(IReadOnlyList<RunOutcomeSample> history) =>
-        new(catalogs.Prices, catalogs.Traits, policy, new Calibration(history), Rejected);
+    private RoutePlanner Planner(IReadOnlyList<RunOutcomeSample> history)
+    {
+        Rejected.Learn(history);
+        return new RoutePlanner(catalogs.Prices, catalogs.Traits, policy, new Calibration(history), Rejected);
+    }
 
     /// <summary>Prefer the alias (e.g. `--model sonnet`) when the model is an alias target, so the provider's mapping holds.</summary>
     private static string? ModelFlagFor(DiscoveredProfile profile, string model)

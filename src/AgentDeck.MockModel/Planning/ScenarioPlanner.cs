@@ -7,7 +7,8 @@ namespace AgentDeck.MockModel.Planning;
 /// Picks the scenario and step for a request from the conversation alone: a reply step counts as answered
 /// when one of its tool results came back (or, for a text-only step, when its text is already in the
 /// conversation); the next step is played. Error and cut steps with "times" fail that many times per
-/// conversation, then the scenario goes on.
+/// conversation, then the scenario goes on. A scenario's model rules come first: a rejected model or a model that
+/// always fails never reaches the steps.
 /// </summary>
 internal sealed class ScenarioPlanner(ScenarioCatalog catalog, string defaultScenario, FailureCounter failures)
 {
@@ -18,6 +19,13 @@ internal sealed class ScenarioPlanner(ScenarioCatalog catalog, string defaultSce
         {
             var known = string.Join(", ", catalog.All.Select(s => s.Name).Order(StringComparer.Ordinal));
             return PlannedTurn.Refuse(name, 0, $"mock model: unknown scenario '{name}'. Known scenarios: {known}. Pick one with [[S:name]] in the prompt.");
+        }
+
+        if (scenario.RuleFor(conversation.Model) is { } rule)
+        {
+            return rule.Rejects
+                ? PlannedTurn.RejectModel(name, conversation.Model!)
+                : PlannedTurn.Play(name, 0, new ScenarioStep(StepKind.Error, [], rule.Error));
         }
 
         var position = 0;

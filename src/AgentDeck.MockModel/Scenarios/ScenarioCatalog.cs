@@ -62,7 +62,7 @@ public sealed partial class ScenarioCatalog
             failing.Steps[0] with { Times = times },
             new ScenarioStep(StepKind.Reply, [new TextBlock($"Recovered after {times} failures.")]),
         ];
-        return new Scenario(name, $"{failing.Description} {times} time(s), then a plain answer.", steps, failing.Source);
+        return new Scenario(name, $"{failing.Description} {times} time(s), then a plain answer.", steps, failing.Source) { Models = failing.Models };
     }
 
     [GeneratedRegex(@"^(?<base>.+)x(?<times>[1-9][0-9]{0,3})$")]

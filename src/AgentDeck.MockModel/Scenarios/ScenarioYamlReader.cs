@@ -84,7 +84,7 @@ public static class ScenarioYamlReader
     private static Scenario ReadScenario(YamlNodes y, YamlNode node, string source)
     {
         var map = y.Mapping(node, "a scenario");
-        y.OnlyKeys(map, "a scenario", "name", "description", "steps");
+        y.OnlyKeys(map, "a scenario", "name", "description", "steps", "models");
         var nameNode = y.Required(map, "name", "a scenario");
         var name = y.String(nameNode, "'name'");
         if (name.Any(c => char.IsWhiteSpace(c) || c == ']' || c == '['))
@@ -100,7 +100,34 @@ public static class ScenarioYamlReader
         }
 
         var steps = stepsNode.Children.Select(s => ReadStep(y, s, name)).ToList();
-        return new Scenario(name, description, steps, source);
+        var models = YamlNodes.Optional(map, "models") is { } m ? ReadModelRules(y, m, name) : [];
+        return new Scenario(name, description, steps, source) { Models = models };
+    }
+
+    /// <summary><c>models: { MODEL: reject | {status, message?, retry_after?} }</c>: per-model answers before any step.</summary>
+    private static IReadOnlyList<ModelRule> ReadModelRules(YamlNodes y, YamlNode node, string scenario)
+    {
+        var what = $"'models' of scenario '{scenario}'";
+        var map = y.Mapping(node, what);
+        var rules = new List<ModelRule>();
+        foreach (var (key, value) in map.Children)
+        {
+            var model = y.String(key, what);
+            if (value is YamlScalarNode { Value: "reject" })
+            {
+                rules.Add(new ModelRule(model, null));
+            }
+            else if (value is YamlMappingNode)
+            {
+                rules.Add(new ModelRule(model, ReadError(y, value)));
+            }
+            else
+            {
+                throw y.Fail(value, $"model '{model}' in {what} must be 'reject' or an error mapping like {{status: 500}}");
+            }
+        }
+
+        return rules;
     }
 
     private static ScenarioStep ReadStep(YamlNodes y, YamlNode node, string scenario)

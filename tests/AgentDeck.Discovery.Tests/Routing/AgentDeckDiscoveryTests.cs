@@ -120,7 +120,7 @@ public sealed class AgentDeckDiscoveryTests
         var review = router.Route("review", discovery.Profiles, installed, [])!;
 
         Assert.Null(review.Choice);
-        Assert.Contains("pinned profile deep is not offered", review.Reason);
+        Assert.Contains("pinned profile deep is not usable: model_not_found", review.Reason);
         Assert.NotEqual("gpt-5", router.Route("security", discovery.Profiles, installed, [])!.Choice?.Model);
         Assert.Null(router.Route("no-such-role", discovery.Profiles, installed, []));
     }

@@ -13,7 +13,7 @@ public sealed class CalibrateHandler(CliContext context)
     public int Run(bool json)
     {
         var minRuns = context.Discover().Config.Policy.MinCalibrationRuns;
-        var samples = context.LedgerExists ? RunHistory.Samples(context.OpenLedger(readOnly: true)) : [];
+        var samples = RunHistory.Samples(context);
         var rows = new Calibration(samples).Rows(minRuns);
         if (json)
         {

@@ -2,6 +2,7 @@ using AgentDeck.Cli.Common;
 using AgentDeck.Cli.Hosting;
 using AgentDeck.Discovery;
 using AgentDeck.Discovery.Doctor;
+using AgentDeck.Discovery.Routing;
 using AgentDeck.Processes;
 
 namespace AgentDeck.Cli.Commands.Doctor;
@@ -14,7 +15,8 @@ public sealed class DoctorHandler(CliContext context)
         var discovery = context.Discover();
         var environment = context.DiscoveryEnvironment;
         var doctor = new DoctorService(environment, new PathExecutableLocator(environment), new ProcessVersionProbe(new ProcessRunner(), TimeSpan.FromSeconds(15)));
-        var report = await doctor.RunAsync(discovery.Profiles, cancel).ConfigureAwait(false);
+        var probed = await doctor.RunAsync(discovery.Profiles, cancel).ConfigureAwait(false);
+        var report = probed with { Warnings = [.. probed.Warnings, .. RejectedModelWarnings.All(discovery.Profiles, RunHistory.Rejections(context))] };
         var output = context.Console.Out;
         if (json)
         {

@@ -1,6 +1,8 @@
 using AgentDeck.Cli.Hosting;
 using AgentDeck.Core;
+using AgentDeck.Cli.Common;
 using AgentDeck.Discovery;
+using AgentDeck.Discovery.Routing;
 
 namespace AgentDeck.Cli.Commands.Profiles;
 
@@ -9,7 +11,8 @@ public sealed class ProfilesHandler(CliContext context)
 {
     public int Run(bool json)
     {
-        var report = context.Discover().Profiles;
+        var found = context.Discover().Profiles;
+        var report = found with { Warnings = [.. found.Warnings, .. RejectedModelWarnings.ForProfiles(found, RunHistory.Rejections(context))] };
         var output = context.Console.Out;
         if (json)
         {

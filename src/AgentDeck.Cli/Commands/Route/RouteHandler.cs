@@ -24,7 +24,7 @@ public sealed class RouteHandler(CliContext context)
             throw CliException.Usage($"unknown role '{name}'; known roles: {string.Join(", ", known)}");
         }
 
-        var history = context.LedgerExists ? RunHistory.Samples(context.OpenLedger(readOnly: true)) : [];
+        var history = RunHistory.Samples(context);
         var installed = AgentDeckDiscovery.InstalledAgents(new PathExecutableLocator(context.DiscoveryEnvironment));
         var full = discovery.CreateRouter().Plan(discovery.Profiles, installed, history);
         var plan = wanted.Count == 0
