@@ -42,8 +42,8 @@ public static class RunHistory
             return [];
         }
 
-        using var ledger = context.OpenLedger(readOnly: true);
-        return Samples(ledger);
+        // The context owns (and disposes) its ledger.
+        return Samples(context.OpenLedger(readOnly: true));
     }
 
     /// <summary>The models agents refused, as the ledger's latest runs show (none without a ledger).</summary>

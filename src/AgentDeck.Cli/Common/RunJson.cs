@@ -6,15 +6,18 @@ namespace AgentDeck.Cli.Common;
 /// <summary>The one JSON shape of a run: <c>show</c>, <c>runs</c>, <c>status</c>, <c>wait</c> and <c>last</c> all print it.</summary>
 public static class RunJson
 {
-    /// <summary>The run as one compact JSON line; <paramref name="phase"/> is the live phase a supervisor reported, if any.</summary>
-    public static string Write(RunRecord run, string? phase = null)
+    /// <summary>
+    /// The run as one compact JSON line; <paramref name="phase"/> is the live phase a supervisor reported, if any;
+    /// <paramref name="escalatedTo"/>, when the caller looked it up and found one, the run this failed run escalated to.
+    /// </summary>
+    public static string Write(RunRecord run, string? phase = null, string? escalatedTo = null)
     {
         using var output = new StringWriter();
-        JsonOutput.Write(output, json => Write(json, run, phase));
+        JsonOutput.Write(output, json => Write(json, run, phase, escalatedTo));
         return output.ToString().TrimEnd('\n');
     }
 
-    public static void Write(Utf8JsonWriter json, RunRecord run, string? phase = null)
+    public static void Write(Utf8JsonWriter json, RunRecord run, string? phase = null, string? escalatedTo = null)
     {
         json.WriteStartObject();
         json.WriteString("id", run.Id);
@@ -69,6 +72,11 @@ public static class RunJson
         WriteNullable(json, "pid", run.Pid);
         WriteNullable(json, "parent_run", run.ParentRun);
         WriteNullable(json, "team", run.Team);
+        if (escalatedTo is not null)
+        {
+            json.WriteString("escalated_to", escalatedTo);
+        }
+
         json.WriteEndObject();
     }
 

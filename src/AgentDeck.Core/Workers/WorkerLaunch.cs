@@ -19,4 +19,11 @@ public sealed record WorkerLaunch(
     public string? ResumeSessionId { get; init; }
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
     public IReadOnlyList<string> ExtraArguments { get; init; } = [];
+
+    /// <summary>
+    /// The launch to run as a child run when this one fails in a way a stronger model may fix (its role's escalation
+    /// policy, e.g. fast → deep), planned at spawn time; its <see cref="RunId"/> is empty until the child exists.
+    /// Null when the role names no fallback; a fallback never has one of its own (one escalation per chain).
+    /// </summary>
+    public WorkerLaunch? Fallback { get; init; }
 }

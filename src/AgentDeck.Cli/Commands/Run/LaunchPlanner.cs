@@ -57,7 +57,7 @@ public sealed class LaunchPlanner(CliContext context)
     {
         var role = Role(roleName);
         var profile = Profile(agent, profileName, model);
-        return new WorkerLaunch(runId, agent, prompt, cwd)
+        var launch = new WorkerLaunch(runId, agent, prompt, cwd)
         {
             Role = role?.Name,
             Persona = string.IsNullOrWhiteSpace(role?.Persona) ? null : role.Persona.Trim(),
@@ -66,6 +66,34 @@ public sealed class LaunchPlanner(CliContext context)
             Write = write,
             Environment = profile?.Environment.ToDictionary(pair => pair.Key, pair => (string?)pair.Value) ?? new Dictionary<string, string?>(),
             ExtraArguments = profile?.Arguments ?? [],
+        };
+        return launch with { Fallback = Fallback(launch) };
+    }
+
+    /// <summary>
+    /// The child launch the role's escalation policy names (<c>[routing.roles.R] fallback = "deep"</c>): same prompt,
+    /// role, folder and permission, on the fallback profile's agent and model. Null when the role names none, the
+    /// profile is unknown, or this launch already runs on it.
+    /// </summary>
+    public WorkerLaunch? Fallback(WorkerLaunch launch)
+    {
+        if (launch.Role is null || Discovery.Config.Policy.For(launch.Role).FallbackProfile is not { } name
+            || string.Equals(name, launch.Profile, StringComparison.OrdinalIgnoreCase)
+            || Discovery.Profiles.Find(name) is not { } profile)
+        {
+            return null;
+        }
+
+        var application = ProfileApplier.Apply(profile);
+        return launch with
+        {
+            RunId = string.Empty,
+            Agent = profile.Agent,
+            Model = profile.Model,
+            Profile = profile.Name,
+            Environment = application.Environment.ToDictionary(pair => pair.Key, pair => (string?)pair.Value),
+            ExtraArguments = application.Arguments,
+            Fallback = null,
         };
     }
 }

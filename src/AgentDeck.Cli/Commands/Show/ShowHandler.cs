@@ -1,6 +1,7 @@
 using AgentDeck.Cli.Common;
 using AgentDeck.Cli.Hosting;
 using AgentDeck.Core.Runs;
+using AgentDeck.Supervision.Escalation;
 
 namespace AgentDeck.Cli.Commands.Show;
 
@@ -9,16 +10,23 @@ public sealed class ShowHandler(CliContext context)
 {
     public int Run(string runIdOrPrefix, bool json)
     {
-        var run = RunLookup.Resolve(context, runIdOrPrefix);
+        var ledger = RunLookup.Open(context, runIdOrPrefix);
+        var run = ledger.ResolveRun(runIdOrPrefix);
+        var escalatedTo = EscalationLinks.EscalatedTo(ledger, run);
         if (json)
         {
-            JsonOutput.Write(context.Console.Out, writer => RunJson.Write(writer, run));
+            JsonOutput.Write(context.Console.Out, writer => RunJson.Write(writer, run, escalatedTo: escalatedTo));
             return ExitCodes.Ok;
         }
 
         var output = context.Console.Out;
         output.WriteLine($"run       {run.Id}  ({run.Agent}{(run.Role is { } role ? ", " + role : "")}{(run.Model is { } model ? ", " + model : "")})");
         output.WriteLine($"status    {run.Status.ToName()}{(run.FailureReason is { } reason ? " — " + reason : "")}");
+        if (escalatedTo is not null)
+        {
+            output.WriteLine($"escalated {escalatedTo} (the role's fallback took over; 'agentdeck show {escalatedTo}')");
+        }
+
         output.WriteLine($"session   {run.SessionId ?? "-"}");
         output.WriteLine($"started   {run.StartedAt:u}{(run.EndedAt is { } ended ? $", took {RunFormat.Duration(ended - run.StartedAt)}" : "")}");
         output.WriteLine($"tokens    {RunFormat.Tokens(run.Tokens)}");

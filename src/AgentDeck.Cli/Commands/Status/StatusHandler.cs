@@ -3,6 +3,7 @@ using AgentDeck.Cli.Commands.Run;
 using AgentDeck.Cli.Hosting;
 using AgentDeck.Core.Runs;
 using AgentDeck.Supervision.Control;
+using AgentDeck.Supervision.Escalation;
 
 namespace AgentDeck.Cli.Commands.Status;
 
@@ -27,8 +28,8 @@ public sealed class StatusHandler(CliContext context)
         if (json)
         {
             output.WriteLine(idOrPrefix is null
-                ? "[" + string.Join(",", shown.Select(s => RunJson.Write(s.Run, s.Phase))) + "]"
-                : RunJson.Write(shown[0].Run, shown[0].Phase));
+                ? "[" + string.Join(",", shown.Select(s => RunJson.Write(s.Run, s.Phase, EscalationLinks.EscalatedTo(services.Ledger, s.Run)))) + "]"
+                : RunJson.Write(shown[0].Run, shown[0].Phase, EscalationLinks.EscalatedTo(services.Ledger, shown[0].Run)));
         }
         else if (idOrPrefix is null)
         {

@@ -8,6 +8,7 @@ using AgentDeck.Core.Processes;
 using AgentDeck.Core.Runs;
 using AgentDeck.Core.Workers;
 using AgentDeck.Supervision;
+using AgentDeck.Supervision.Escalation;
 
 namespace AgentDeck.Cli.Commands.Supervise;
 
@@ -41,6 +42,7 @@ public sealed class SuperviseHandler(CliContext context, IProcessRunner runner, 
                 Prices = context.Prices,
             });
         var final = await supervisor.RunAsync(ending.Token).ConfigureAwait(false);
+        new RunEscalator(services.Ledger, (child, launchFor) => new WorkerLauncher(services, runner, drivers).Launch(child, launchFor, keepOpen: false)).AfterRun(launch, final);
         if (supervisor.StartError is { } error)
         {
             context.Console.Error.WriteLine($"agentdeck: {error}");
