@@ -37,7 +37,7 @@ public sealed class LaunchPlannerFallbackTests : IDisposable
         Assert.Equal(("", AgentKind.Codex, "mock-deep", "deep"), (fallback.RunId, fallback.Agent, fallback.Model, fallback.Profile));
         Assert.Equal(("fix it", "/repo", "implementation", true), (fallback.Prompt, fallback.WorkingDirectory, fallback.Role, fallback.Write));
         Assert.Equal(launch.Persona, fallback.Persona);
-        Assert.Equal(["-m", "mock-deep"], fallback.ExtraArguments);
+        Assert.Equal(["-c", "model=\"mock-deep\""], fallback.ExtraArguments);
         Assert.Equal("1", fallback.Environment["DEEP_FLAG"]);
         Assert.Null(fallback.Fallback);
     }

@@ -16,6 +16,9 @@ public sealed class AgentCliFixture : IAsyncLifetime
     /// <summary>A scenario added to the built-in ones: the model never answers (for the run timeout).</summary>
     public const string HangScenario = "e2e-hang";
 
+    /// <summary>A scenario whose model "mock-fast" always gets 500s while other models answer (for escalation).</summary>
+    public const string EscalateScenario = "e2e-escalate";
+
     /// <summary>The mock's root URL without a trailing slash (Claude appends /v1/messages).</summary>
     public string MockUrl => Mock.BaseUrl.GetLeftPart(UriPartial.Authority);
 
@@ -32,6 +35,30 @@ public sealed class AgentCliFixture : IAsyncLifetime
                   - delay_ms: 600000
                     reply:
                       - text: too late
+              - name: bench-write
+                description: A bench task done right (writes greeting.txt).
+                steps:
+                  - reply:
+                      - write: { path: greeting.txt, content: "hello from the bench\n" }
+                  - reply:
+                      - text: Created greeting.txt.
+              - name: bench-wrong
+                description: A bench task the agent claims done without changing anything (its check fails).
+                steps:
+                  - reply:
+                      - text: Fixed the bug in calc.py.
+              - name: bench-answer
+                description: A bench task answered in text.
+                steps:
+                  - reply:
+                      - text: BANANA
+              - name: {{EscalateScenario}}
+                description: The fast model always fails with 500s; any other model (the fallback) answers.
+                models:
+                  mock-fast: { status: 500 }
+                steps:
+                  - reply:
+                      - text: Done by the fallback model.
             """);
         await Mock.StartAsync(new MockModelOptions { ScenarioFiles = [scenarios] });
         var script = Path.Combine(RepoPaths.Root, "tests", "install-agent-clis.sh");

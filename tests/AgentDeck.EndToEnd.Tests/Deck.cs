@@ -49,6 +49,13 @@ public sealed class Deck
         return new Deck(sandbox, environment);
     }
 
+    /// <summary>Writes the user's AgentDeck config (<c>~/.config/agentdeck/config.toml</c> in the sandbox HOME).</summary>
+    public Task WriteUserConfigAsync(string toml)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_sandbox.Home, ".config", "agentdeck")).FullName;
+        return File.WriteAllTextAsync(Path.Combine(folder, "config.toml"), toml);
+    }
+
     /// <summary>Writes <c>[limits]</c> into the scratch repo's <c>.agentdeck/config.toml</c>.</summary>
     public Task SetLimitsAsync(string limits)
     {

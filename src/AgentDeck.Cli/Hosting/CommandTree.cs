@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AgentDeck.Cli.Commands.BenchModel;
 using AgentDeck.Cli.Commands.Calibrate;
 using AgentDeck.Cli.Commands.Demo;
 using AgentDeck.Cli.Commands.Doctor;
@@ -50,6 +51,7 @@ public static class CommandTree
         root.Add(ProfilesCommand.Create(context));
         root.Add(RouteCommand.Create(context));
         root.Add(CalibrateCommand.Create(context));
+        root.Add(BenchModelCommand.Create(context));
         root.Add(MockModelCommand.Create(context));
         root.Add(DemoCommand.Create(context));
         Commands.Tui.TuiCommand.Register(root, context);

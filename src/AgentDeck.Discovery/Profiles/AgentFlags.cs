@@ -8,7 +8,9 @@ internal sealed record AgentFlags(Func<string, string[]> Model, Func<string, str
     private static readonly IReadOnlyDictionary<AgentKind, AgentFlags> Table = new Dictionary<AgentKind, AgentFlags>
     {
         [AgentKind.Claude] = new(model => ["--model", model], effort => ["--effort", effort]),
-        [AgentKind.Codex] = new(model => ["-m", model], effort => ["-c", $"model_reasoning_effort=\"{effort}\""]),
+        // A config override, not -m: `codex app-server` (how new Codex workers run) has no -m flag, while -c works
+        // for exec and app-server alike.
+        [AgentKind.Codex] = new(model => ["-c", $"model=\"{model}\""], effort => ["-c", $"model_reasoning_effort=\"{effort}\""]),
         [AgentKind.Gemini] = new(model => ["-m", model], _ => []),
         [AgentKind.OpenCode] = new(model => ["-m", model], effort => ["--variant", effort]),
     };

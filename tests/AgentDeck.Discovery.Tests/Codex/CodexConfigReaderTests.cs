@@ -56,7 +56,7 @@ public sealed class CodexConfigReaderTests
         var legacy = profiles.Single(profile => profile.Source == ProfileSource.CodexLegacyProfileTable);
         Assert.Equal(("deep", "gpt-5.5"), (legacy.Name, legacy.Model));
         Assert.Contains("Codex 0.134+ ignores it", legacy.Note);
-        Assert.Equal(["-m", "gpt-5.5"], ProfileApplier.Apply(legacy).Arguments);
+        Assert.Equal(["-c", "model=\"gpt-5.5\""], ProfileApplier.Apply(legacy).Arguments);
         Assert.Contains(warnings, warning => warning is { Line: 1, Column: 11 } && warning.Source == path && warning.Message.Contains("hard error"));
         Assert.Contains(warnings, warning => warning.Message.Contains("[profiles.deep] is still in config.toml"));
         Assert.Null(profiles[0].CredentialVariable);

@@ -38,7 +38,7 @@ public sealed class ProfileApplierTests
     public static TheoryData<AgentKind, string?, string[]> AgentDeckProfiles => new()
     {
         { AgentKind.Claude, "high", ["--model", "m1", "--effort", "high", "--extra"] },
-        { AgentKind.Codex, "low", ["-m", "m1", "-c", "model_reasoning_effort=\"low\"", "--extra"] },
+        { AgentKind.Codex, "low", ["-c", "model=\"m1\"", "-c", "model_reasoning_effort=\"low\"", "--extra"] },
         { AgentKind.Gemini, "low", ["-m", "m1", "--extra"] },
         { AgentKind.OpenCode, "max", ["-m", "m1", "--variant", "max", "--extra"] },
         { AgentKind.Claude, null, ["--model", "m1", "--extra"] },

@@ -101,10 +101,10 @@ public sealed class AgentDeckDiscoveryTests
             new RouteDecision("ops", RolePermission.ReadOnly, new RoutingCandidate(AgentKind.Codex, "gpt-5-mini", null), null, 1, "r", null),
             discovery.Profiles)!;
 
-        Assert.Equal(["-m", "gpt-5", "-c", "model_reasoning_effort=\"high\""], deep.Arguments);
+        Assert.Equal(["-c", "model=\"gpt-5\"", "-c", "model_reasoning_effort=\"high\""], deep.Arguments);
         Assert.Equal(Secret, proxy.Environment["OPENAI_API_KEY"]);
         Assert.Contains("model_providers.custom.base_url=\"https://proxy/v1\"", proxy.Arguments);
-        Assert.Equal(["-m", "gpt-5-mini"], bare.Arguments);
+        Assert.Equal(["-c", "model=\"gpt-5-mini\""], bare.Arguments);
         Assert.Equal(before, Directory.GetFiles(home.Root, "*", SearchOption.AllDirectories).ToDictionary(path => path, path => File.GetLastWriteTimeUtc(path)));
     }
 

@@ -53,6 +53,13 @@ public sealed class LaunchPlanner(CliContext context)
         return ProfileApplier.Apply(profile, model);
     }
 
+    /// <summary>
+    /// The model a run will use: the one asked for, else the one its profile names (null when neither says), so the
+    /// ledger knows the model even for agents whose output never names it (Codex).
+    /// </summary>
+    public string? ModelFor(AgentKind agent, string? model, string? profileName) =>
+        model ?? (string.IsNullOrWhiteSpace(profileName) ? null : Discovery.Profiles.Find(profileName.Trim(), agent)?.Model);
+
     public WorkerLaunch Plan(string runId, AgentKind agent, string prompt, string cwd, string? roleName, string? model, string? profileName, bool write)
     {
         var role = Role(roleName);

@@ -26,7 +26,7 @@ public sealed class RunHandler(CliContext context, IProcessRunner runner, IAgent
 
         using var services = WorkerServices.Open(context.Console);
         var run = new WorkerLauncher(services, runner, drivers).Launch(
-            WorkerLauncher.NewRunFor(request.Agent, request.Prompt, cwd, role, request.Model, request.Profile),
+            WorkerLauncher.NewRunFor(request.Agent, request.Prompt, cwd, role, planner.ModelFor(request.Agent, request.Model, request.Profile), request.Profile),
             id => planner.Plan(id, request.Agent, request.Prompt, cwd, role, request.Model, request.Profile, request.Write),
             request.KeepOpen);
         return await Finish(context, services, run, request.Detach, cancellationToken).ConfigureAwait(false);
