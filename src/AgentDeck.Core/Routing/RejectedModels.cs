@@ -50,10 +50,20 @@ public sealed class RejectedModels
             .Select((sample, order) => (Sample: sample, Order: order))
             .GroupBy(entry => (entry.Sample.Agent, Model: Key(entry.Sample.Model)))
             .Select(group => group.OrderByDescending(entry => entry.Sample.EndedAt ?? DateTimeOffset.MinValue).ThenBy(entry => entry.Order).First().Sample);
-        foreach (var sample in latest.Where(sample => sample.FailureReason == FailureReasons.ModelRejected))
+        foreach (var sample in latest)
         {
-            var run = sample.RunId is { } id ? $" in run {id}" : string.Empty;
-            Record(sample.Agent, sample.Model, $"{sample.Agent.ToName()} rejected {sample.Model}{run}");
+            if (sample.FailureReason == FailureReasons.ModelRejected)
+            {
+                var run = sample.RunId is { } id ? $" in run {id}" : string.Empty;
+                Record(sample.Agent, sample.Model, $"{sample.Agent.ToName()} rejected {sample.Model}{run}");
+            }
+            else
+            {
+                lock (gate)
+                {
+                    reasons.Remove((sample.Agent, Key(sample.Model)));
+                }
+            }
         }
     }
 

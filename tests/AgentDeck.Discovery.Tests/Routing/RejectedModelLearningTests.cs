@@ -38,6 +38,17 @@ public sealed class RejectedModelLearningTests
     }
 
     [Fact]
+    public void Given_a_model_recorded_as_rejected_When_newer_history_shows_it_working_Then_learning_clears_it()
+    {
+        var rejected = new RejectedModels();
+        rejected.Learn([Run("deep-model", FailureReasons.ModelRejected, Monday, "r1")]);
+
+        rejected.Learn([Run("deep-model", null, Monday.AddDays(1), "r2"), Run("deep-model", FailureReasons.ModelRejected, Monday, "r1")]);
+
+        Assert.Empty(rejected.All);
+    }
+
+    [Fact]
     public void Given_other_failures_When_learning_Then_nothing_is_rejected()
     {
         var rejected = new RejectedModels();
