@@ -90,6 +90,23 @@ public sealed class RoutingThroughDeckTests(AgentCliFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_codex_profile_file_When_a_worker_runs_on_it_Then_its_settings_reach_codex_app_server_as_overrides()
+    {
+        using var sandbox = await Sandbox.CreateAsync();
+        var deck = await Deck.CreateAsync(fixture, sandbox);
+        await File.WriteAllTextAsync(Path.Combine(sandbox.Home, ".codex", "refused.config.toml"), "model = \"bogus-from-file\"\n");
+
+        var id = await deck.RunDetachedAsync("codex", "Hi [[S:badmodel]]", "--profile", "refused");
+        await deck.WaitAsync(id);
+        var run = await deck.ShowAsync(id);
+
+        // Only the profile file names bogus-from-file: the mock refusing it proves the file's model reached Codex.
+        Assert.Equal(("failed", "model_rejected"), (Deck.Status(run), (string?)run["failure_reason"]));
+        Assert.Contains("bogus-from-file", File.ReadAllText(deck.RunFile(id, "stdout.log")) + File.ReadAllText(deck.RunFile(id, "stderr.log")),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Given_a_role_with_a_fallback_When_its_run_fails_with_500s_Then_the_fallback_runs_as_a_child_and_succeeds()
     {
         using var sandbox = await Sandbox.CreateAsync();

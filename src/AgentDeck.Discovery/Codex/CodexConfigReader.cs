@@ -41,7 +41,11 @@ public sealed class CodexConfigReader(DiscoveryEnvironment environment)
 
             var name = Path.GetFileName(path)[..^ProfileFileSuffix.Length];
             var summary = CodexConfigSummary.From(document.Root, baseRoot, new TomlReading(path, warnings));
-            var profile = ToProfile(name, name, ProfileSource.CodexProfileFile, path, summary, isCurrent: false);
+            var profile = ToProfile(name, name, ProfileSource.CodexProfileFile, path, summary, isCurrent: false) with
+            {
+                CodexOverrides = CodexProfileOverrides.From(document.Root, summary),
+                Environment = new SecretEnvironment(new Dictionary<string, string>(summary.SecretEnvironment, StringComparer.Ordinal)),
+            };
             if (profiles.Any(existing => existing.Source == ProfileSource.CodexLegacyProfileTable && existing.Id == name))
             {
                 warnings.Add(DiscoveryWarning.About(ConfigPath,
@@ -93,7 +97,7 @@ public sealed class CodexConfigReader(DiscoveryEnvironment environment)
 
     private DiscoveredProfile ToProfile(string name, string id, ProfileSource source, string path, CodexConfigSummary summary, bool isCurrent)
     {
-        var credential = summary.EnvKey is { } envKey
+        var credential = summary.SecretEnvironment.Count > 0 ? summary.SecretEnvironment.Keys.First() : summary.EnvKey is { } envKey
             ? environment.Has(envKey) ? envKey : null
             : new[] { "OPENAI_API_KEY", "CODEX_API_KEY" }.FirstOrDefault(environment.Has);
         return new DiscoveredProfile(name, id, AgentKind.Codex, source, path, summary.Model, new Dictionary<string, string>(),

@@ -25,11 +25,6 @@ public static class ProfileApplier
             arguments.AddRange(["--setting-sources", "project,local"]);
         }
 
-        if (profile.Agent == AgentKind.Codex && profile.Source == ProfileSource.CodexProfileFile)
-        {
-            arguments.AddRange(["--profile", profile.Id]);
-        }
-
         foreach (var (key, value) in profile.CodexOverrides)
         {
             arguments.AddRange(["-c", $"{key}={value}"]);

@@ -40,7 +40,50 @@ public sealed class CodexConfigReaderTests
         var alt = profiles[1];
         Assert.Equal((ProfileSource.CodexProfileFile, "gpt-5.1-codex-mini", "http://127.0.0.1:18502/v1", "low", AgentKind.Codex),
             (alt.Source, alt.Model, alt.BaseUrl, alt.Effort, alt.Agent));
-        Assert.Equal(["--profile", "altp"], ProfileApplier.Apply(alt).Arguments);
+        var arguments = ProfileApplier.Apply(alt).Arguments;
+        Assert.DoesNotContain("--profile", arguments);
+        Assert.Equal(["model=\"gpt-5.1-codex-mini\"", "model_provider=\"mock\"", "model_reasoning_effort=\"low\""],
+            arguments.Where((_, index) => index % 2 == 1).Take(3));
+        Assert.Contains("model_providers.mock.base_url=\"http://127.0.0.1:18502/v1\"", arguments);
+    }
+
+    [Fact]
+    public void Given_a_profile_file_with_its_own_provider_and_settings_When_applied_Then_every_leaf_is_a_c_flag_and_the_token_stays_off_argv()
+    {
+        using var home = new TempHome();
+        home.Variables["CODEX_HOME"] = home.PathOf("codex");
+        home.Write("codex/config.toml", Config);
+        home.Write("codex/deep.config.toml", """
+            model = "gpt-5.5"
+            model_provider = "relay"
+            approval_policy = "never"
+            sandbox_permissions = ["disk-full-read-access"]
+
+            [model_providers.relay]
+            base_url = "https://relay.example/v1"
+            experimental_bearer_token = "sk-secret"
+
+            [shell_environment_policy]
+            inherit = "all"
+            """);
+        var warnings = new List<DiscoveryWarning>();
+
+        var deep = new CodexConfigReader(home.Environment).Read(warnings).Single(profile => profile.Name == "deep");
+        var application = ProfileApplier.Apply(deep);
+
+        Assert.Empty(warnings);
+        Assert.Equal(
+            [
+                "-c", "model=\"gpt-5.5\"", "-c", "model_provider=\"relay\"", "-c", "model_reasoning_effort=\"medium\"",
+                "-c", "model_providers.relay.base_url=\"https://relay.example/v1\"",
+                "-c", "model_providers.relay.env_key=\"AGENTDECK_CODEX_BEARER_TOKEN\"",
+                "-c", "approval_policy=\"never\"", "-c", "sandbox_permissions=[\"disk-full-read-access\"]",
+                "-c", "shell_environment_policy.inherit=\"all\"",
+            ],
+            application.Arguments);
+        Assert.DoesNotContain(application.Arguments, argument => argument.Contains("sk-secret"));
+        Assert.Equal("sk-secret", application.Environment["AGENTDECK_CODEX_BEARER_TOKEN"]);
+        Assert.Equal("AGENTDECK_CODEX_BEARER_TOKEN", deep.CredentialVariable);
     }
 
     [Fact]

@@ -59,11 +59,17 @@ public sealed class ProfileApplierTests
     }
 
     [Fact]
-    public void Given_a_codex_profile_file_When_applied_Then_it_is_selected_with_profile_flag_only()
+    public void Given_a_codex_profile_file_When_applied_Then_its_overrides_are_c_flags_and_no_profile_flag()
     {
-        var application = ProfileApplier.Apply(Profile(AgentKind.Codex, ProfileSource.CodexProfileFile, "gpt-5", id: "deep") with { Effort = "high" });
+        var profile = Profile(AgentKind.Codex, ProfileSource.CodexProfileFile, "gpt-5", id: "deep") with
+        {
+            Effort = "high",
+            CodexOverrides = [KeyValuePair.Create("model", "\"gpt-5\""), KeyValuePair.Create("model_reasoning_effort", "\"high\"")],
+        };
 
-        Assert.Equal(["--profile", "deep"], application.Arguments);
+        var application = ProfileApplier.Apply(profile);
+
+        Assert.Equal(["-c", "model=\"gpt-5\"", "-c", "model_reasoning_effort=\"high\""], application.Arguments);
         Assert.Empty(application.Environment);
     }
 
