@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AgentDeck.Cli.Hosting;
 using AgentDeck.MockModel;
 
@@ -34,11 +35,17 @@ public sealed class MockModelServeHandler(CliContext context)
         output.WriteLine("  env_key = \"MOCK_KEY\"");
         output.WriteLine("  wire_api = \"responses\"");
         output.WriteLine();
-        output.WriteLine("Ctrl+C stops the server.");
+        output.WriteLine("Ctrl+C (or SIGTERM) stops the server.");
         output.Flush();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            stop.Cancel();
+        });
         try
         {
-            await Task.Delay(Timeout.Infinite, cancel).ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
