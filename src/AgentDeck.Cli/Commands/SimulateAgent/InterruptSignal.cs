@@ -25,8 +25,20 @@ public sealed class InterruptSignal
         }
     }
 
-    /// <summary>The token of a turn about to start; an interrupt that came while idle is forgotten.</summary>
-    public CancellationToken Renew()
+    /// <summary>Cancelled by the next interrupt (or already, when one came after the message that starts this turn).</summary>
+    public CancellationToken Token
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _source.Token;
+            }
+        }
+    }
+
+    /// <summary>Forgets a handled interrupt (or one that came while no turn ran), so the next turn starts clean.</summary>
+    public void Reset()
     {
         lock (_gate)
         {
@@ -35,8 +47,6 @@ public sealed class InterruptSignal
                 _source.Dispose();
                 _source = new CancellationTokenSource();
             }
-
-            return _source.Token;
         }
     }
 }

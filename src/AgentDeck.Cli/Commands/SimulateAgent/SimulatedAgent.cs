@@ -32,10 +32,14 @@ public sealed class SimulatedAgent(SimulationSettings settings, IPriceBook price
 
         await foreach (var message in inbox.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
+            // Messages are in arrival order: an interrupt read here came while no turn ran, and one that came during a
+            // turn was handled by it, so either way it is done with.
             if (message.Kind == SimulatorMessageKind.User)
             {
                 await player.PlayAsync(message.Text, cancellationToken).ConfigureAwait(false);
             }
+
+            interrupts.Reset();
         }
 
         return 0;

@@ -18,7 +18,7 @@ public sealed partial class TurnPlayer(SimulationSettings settings, ISimulatedWi
 
     public async Task PlayAsync(string prompt, CancellationToken cancellationToken)
     {
-        using var turn = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interrupts.Renew());
+        using var turn = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interrupts.Token);
         wire.TurnStarted(prompt);
         var steps = new LinkedList<ScenarioStep>(StepsFor(prompt));
         string? finalText = null;
