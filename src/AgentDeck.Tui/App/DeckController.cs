@@ -51,6 +51,7 @@ public sealed class DeckController
     private DeckScope _scope;
     private (int Count, bool Expanded) _linesKey = (-1, false);
     private IReadOnlyList<PaneLine> _lines = [];
+    private (DeckSnapshot? Snapshot, string Filter, IReadOnlyList<WorkerView> Workers) _visible = (null, "", []);
 
     public DeckController(DeckOptions options)
     {
@@ -95,7 +96,19 @@ public sealed class DeckController
 
     public KeyScope Scope => FocusedRunId is not null ? KeyScope.Focus : KeyScope.Grid;
 
-    public IReadOnlyList<WorkerView> Workers => Snapshot.Workers.Where(w => WorkerPanePresenter.Matches(w, Filter)).ToList();
+    /// <summary>The snapshot's workers that match the filter (worked out once per snapshot and filter: a frame asks often).</summary>
+    public IReadOnlyList<WorkerView> Workers
+    {
+        get
+        {
+            if (!ReferenceEquals(_visible.Snapshot, Snapshot) || _visible.Filter != Filter)
+            {
+                _visible = (Snapshot, Filter, Snapshot.Workers.Where(w => WorkerPanePresenter.Matches(w, Filter)).ToList());
+            }
+
+            return _visible.Workers;
+        }
+    }
 
     public WorkerView? SelectedWorker => FocusedRunId is { } id
         ? Snapshot.Workers.FirstOrDefault(w => w.Run.Id == id)

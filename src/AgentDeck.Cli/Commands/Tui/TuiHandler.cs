@@ -20,6 +20,9 @@ namespace AgentDeck.Cli.Commands.Tui;
 /// <summary>Opens the ledger, reads the screen settings, and runs the screen until the person quits.</summary>
 public sealed class TuiHandler(CliContext context)
 {
+    /// <summary>Even with no write seen, the ledger is read again this often (a safety net for a missed change).</summary>
+    public static readonly TimeSpan FullPollInterval = TimeSpan.FromSeconds(2);
+
     public int Run(string? theme, bool showAll, bool readOnly)
     {
         var console = context.Console;
@@ -33,7 +36,9 @@ public sealed class TuiHandler(CliContext context)
         var repo = FindRepository(console.CurrentDirectory);
         var options = new DeckOptions
         {
-            Source = new RoutedDeckSource(new LedgerDeckSource(ledger, TimeProvider.System, settings.Budget), RoutingPlanFor(ledger)),
+            Source = new RoutedDeckSource(
+                new ChangeGatedDeckSource(new LedgerDeckSource(ledger, TimeProvider.System, settings.Budget), LedgerChangeStamp.For(paths), TimeProvider.System, FullPollInterval),
+                RoutingPlanFor(ledger)),
             Control = readOnly ? new UnavailableWorkerControl("read-only mode: workers can be watched, not changed") : new SupervisorWorkerControl(context, new ProcessRunner(), new AgentDriverFactory()),
             Keys = keys,
             Theme = themes.Theme,
