@@ -20,6 +20,13 @@ if (args is ["latency-probe", ..])
     return;
 }
 
+if (args is ["seed-idle", var folder, var count])
+{
+    // A ledger of idle workers for the idle-screen measurement (docs/performance.md, "Idle TUI").
+    IdleLedger.Seed(folder, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args is ["alloc-probe", ..])
 {
     // Where a deck frame's allocations go: bytes allocated by each stage, averaged over 200 frames.

@@ -37,6 +37,7 @@ public class ScreenLatencyBenchmark
     private TerminalSession _session = null!;
     private DeckApp _app = null!;
     private Thread _loop = null!;
+    private readonly Random _phase = new(20261121);
     private long _line;
     private bool _down;
 
@@ -78,6 +79,13 @@ public class ScreenLatencyBenchmark
         _device.Type(_down ? "j" : "k");
         return Stopwatch.GetElapsedTime(start, seen.GetAwaiter().GetResult()).TotalMilliseconds;
     }
+
+    /// <summary>
+    /// Output arrives at any moment of the screen's poll cycle, not just after a frame (where a closed loop of
+    /// operations would always land): a random pause, not timed, puts each append at a random phase.
+    /// </summary>
+    [IterationSetup(Target = nameof(OutputToScreen))]
+    public void RandomPhase() => Thread.Sleep(_phase.Next(0, (int)DeckApp.PollInterval.TotalMilliseconds + 1));
 
     [Benchmark(Description = "worker output → screen")]
     public double OutputToScreen()

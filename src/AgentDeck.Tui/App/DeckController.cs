@@ -51,7 +51,7 @@ public sealed class DeckController
     private DeckScope _scope;
     private (int Count, bool Expanded) _linesKey = (-1, false);
     private IReadOnlyList<PaneLine> _lines = [];
-    private (DeckSnapshot? Snapshot, string Filter, IReadOnlyList<WorkerView> Workers) _visible = (null, "", []);
+    private (IReadOnlyList<WorkerView>? Source, string Filter, IReadOnlyList<WorkerView> Workers) _visible = (null, "", []);
 
     public DeckController(DeckOptions options)
     {
@@ -101,9 +101,10 @@ public sealed class DeckController
     {
         get
         {
-            if (!ReferenceEquals(_visible.Snapshot, Snapshot) || _visible.Filter != Filter)
+            // Keyed on the worker list itself: an unchanged poll hands back the same list with only the clock moved.
+            if (!ReferenceEquals(_visible.Source, Snapshot.Workers) || _visible.Filter != Filter)
             {
-                _visible = (Snapshot, Filter, Snapshot.Workers.Where(w => WorkerPanePresenter.Matches(w, Filter)).ToList());
+                _visible = (Snapshot.Workers, Filter, Snapshot.Workers.Where(w => WorkerPanePresenter.Matches(w, Filter)).ToList());
             }
 
             return _visible.Workers;

@@ -21,19 +21,19 @@ namespace AgentDeck.Cli.Commands.Tui;
 public sealed class TuiHandler(CliContext context)
 {
     /// <summary>Even with no write seen, the ledger is read again this often (a safety net for a missed change).</summary>
-    public static readonly TimeSpan FullPollInterval = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan FullPollInterval = TimeSpan.FromSeconds(10);
 
     public int Run(string? theme, bool showAll, bool readOnly)
     {
         var console = context.Console;
         var configDirectory = TuiConfig.ConfigDirectory(console.GetEnvironmentVariable);
-        var settings = TuiConfig.Load(Path.Combine(configDirectory, "config.toml"));
+        var repo = FindRepository(console.CurrentDirectory);
+        var settings = TuiConfig.Load(Path.Combine(configDirectory, "config.toml"), repo ?? console.CurrentDirectory);
         var themes = new ThemeLoader([Path.Combine(configDirectory, "themes")]).Load(theme ?? settings.Theme);
         var keys = KeyMap.Build(DeckCommands.All, settings.Keys);
         var paths = context.Paths;
 
         using var ledger = SqliteRunLedger.Open(paths);
-        var repo = FindRepository(console.CurrentDirectory);
         var options = new DeckOptions
         {
             Source = new RoutedDeckSource(
