@@ -1,5 +1,6 @@
 using AgentDeck.Terminal;
 using AgentDeck.Terminal.Input;
+using AgentDeck.Tui.Themes;
 
 namespace AgentDeck.Tui.App;
 
@@ -25,6 +26,12 @@ public sealed class DeckApp(DeckOptions options)
         var dirty = true;
         while (!Controller.QuitRequested)
         {
+            if (clock.GetUtcNow() - lastDraw >= ClockInterval && options.ThemeReload?.Check(Controller.Theme) is { } reloaded)
+            {
+                Controller.ApplyTheme(reloaded);
+                dirty = true;
+            }
+
             if (dirty || clock.GetUtcNow() - lastDraw >= ClockInterval)
             {
                 frame.Clear();

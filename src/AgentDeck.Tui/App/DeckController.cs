@@ -70,7 +70,7 @@ public sealed class DeckController
     public static IReadOnlyCollection<string> HandledCommands => Handlers.Keys.ToList();
 
     public KeyMap Keys { get; }
-    public Theme Theme { get; }
+    public Theme Theme { get; private set; }
     public IWorkerControl Control { get; }
     public bool ReadOnly { get; }
     public TimeProvider Clock { get; }
@@ -229,6 +229,14 @@ public sealed class DeckController
         : null;
 
     public void Say(string message) => Message = message;
+
+    /// <summary>Switches to a reloaded theme (or keeps the current one) and shows what happened.</summary>
+    public void ApplyTheme(ThemeLoad load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        Theme = load.Theme;
+        Message = load.Messages.Count > 0 ? load.Messages[0] : $"theme \"{load.Theme.Name}\" reloaded";
+    }
 
     public void CloseOverlay() => Overlay = null;
 

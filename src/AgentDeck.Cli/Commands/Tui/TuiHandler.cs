@@ -29,7 +29,8 @@ public sealed class TuiHandler(CliContext context)
         var configDirectory = TuiConfig.ConfigDirectory(console.GetEnvironmentVariable);
         var repo = FindRepository(console.CurrentDirectory);
         var settings = TuiConfig.Load(Path.Combine(configDirectory, "config.toml"), repo ?? console.CurrentDirectory);
-        var themes = new ThemeLoader([Path.Combine(configDirectory, "themes")]).Load(theme ?? settings.Theme);
+        var themeLoader = new ThemeLoader([Path.Combine(configDirectory, "themes")]);
+        var themes = themeLoader.Load(theme ?? settings.Theme);
         var keys = KeyMap.Build(DeckCommands.All, settings.Keys);
         var paths = context.Paths;
 
@@ -42,6 +43,7 @@ public sealed class TuiHandler(CliContext context)
             Control = readOnly ? new UnavailableWorkerControl("read-only mode: workers can be watched, not changed") : new SupervisorWorkerControl(context, new ProcessRunner(), new AgentDriverFactory()),
             Keys = keys,
             Theme = themes.Theme,
+            ThemeReload = new ThemeWatcher(themeLoader, theme ?? settings.Theme),
             Scope = new DeckScope(repo, console.CurrentDirectory, showAll),
             ReadOnly = readOnly,
             StartupMessages = [.. settings.Messages, .. keys.Messages, .. themes.Messages],
