@@ -1,3 +1,49 @@
+using AgentDeck.Benchmarks;
 using BenchmarkDotNet.Running;
+
+if (args is ["latency-probe", ..])
+{
+    // A quick look without BenchmarkDotNet: a few operations of each latency, printed one per line.
+    var probe = new ScreenLatencyBenchmark();
+    probe.Setup();
+    for (var i = 0; i < 10; i++)
+    {
+        Console.WriteLine($"keypress → frame {probe.KeypressToFrame():F2} ms (selected {probe.Selected})");
+    }
+
+    for (var i = 0; i < 10; i++)
+    {
+        Console.WriteLine($"worker output → screen {probe.OutputToScreen():F2} ms");
+    }
+
+    probe.Cleanup();
+    return;
+}
+
+if (args is ["seed-idle", var folder, var count])
+{
+    // A ledger of idle workers for the idle-screen measurement (docs/performance.md, "Idle TUI").
+    IdleLedger.Seed(folder, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args is ["alloc-probe", ..])
+{
+    // Where a deck frame's allocations go: bytes allocated by each stage, averaged over 200 frames.
+    var frames = new DeckFrameBenchmark();
+    frames.Setup();
+    var totals = new long[3];
+    for (var i = 0; i < 200; i++)
+    {
+        var stages = frames.MeasureStages();
+        for (var s = 0; s < 3; s++)
+        {
+            totals[s] += stages[s];
+        }
+    }
+
+    Console.WriteLine($"per frame: poll {totals[0] / 200:N0} B, draw {totals[1] / 200:N0} B, diff {totals[2] / 200:N0} B");
+    return;
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -79,7 +79,7 @@ public sealed class DiscoveryVerbsTests : IDisposable
     {
         var state = Path.Combine(_home.Path, "demo-state");
 
-        var run = await Agentdeck("demo", "--state", state);
+        var run = await Agentdeck("demo", "--replay", "--state", state);
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("claude", run.Out, StringComparison.Ordinal);

@@ -21,7 +21,8 @@ public sealed class AgentDriverFactory(AgentDriverOptions? options = null) : IAg
     // OpenCode 1.18 just ends the stream; newer builds close with a "done" line.
     private static readonly IReadOnlySet<string> OpenCodeEnd = new HashSet<string>(["done"]);
 
-    private readonly AgentDriverOptions options = options ?? AgentDriverOptions.Default;
+    // Without options, AGENTDECK_<AGENT>_COMMAND variables may replace a CLI (a front end sets them for its supervisors).
+    private readonly AgentDriverOptions options = options ?? AgentDriverOptions.FromEnvironment(Environment.GetEnvironmentVariable);
 
     public IAgentDriver Create(WorkerLaunch launch) => launch.Agent switch
     {

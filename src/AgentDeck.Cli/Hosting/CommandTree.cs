@@ -54,6 +54,7 @@ public static class CommandTree
         root.Add(BenchModelCommand.Create(context));
         root.Add(MockModelCommand.Create(context));
         root.Add(DemoCommand.Create(context));
+        root.Add(Commands.SimulateAgent.SimulateAgentCommand.Create(context));
         Commands.Tui.TuiCommand.Register(root, context);
         return root;
     }

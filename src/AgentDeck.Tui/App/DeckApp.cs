@@ -1,15 +1,17 @@
 using AgentDeck.Terminal;
 using AgentDeck.Terminal.Input;
+using AgentDeck.Tui.Themes;
 
 namespace AgentDeck.Tui.App;
 
 /// <summary>
 /// The screen's loop: wait for input (bounded), poll the source, redraw when input came, data changed or a second
-/// passed (elapsed times). Waiting on input is a blocking read, so an idle screen costs a poll every few hundred ms.
+/// passed (elapsed times). Waiting on input is a blocking read; the short poll interval keeps worker output on screen
+/// within ~50 ms, and the CLI gates each poll on a change stamp, so an idle screen costs a few stat calls per poll.
 /// </summary>
 public sealed class DeckApp(DeckOptions options)
 {
-    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
     public static readonly TimeSpan ClockInterval = TimeSpan.FromSeconds(1);
 
     public DeckController Controller { get; } = new(options);
@@ -24,6 +26,12 @@ public sealed class DeckApp(DeckOptions options)
         var dirty = true;
         while (!Controller.QuitRequested)
         {
+            if (clock.GetUtcNow() - lastDraw >= ClockInterval && options.ThemeReload?.Check(Controller.Theme) is { } reloaded)
+            {
+                Controller.ApplyTheme(reloaded);
+                dirty = true;
+            }
+
             if (dirty || clock.GetUtcNow() - lastDraw >= ClockInterval)
             {
                 frame.Clear();

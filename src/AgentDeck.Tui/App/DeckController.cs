@@ -51,6 +51,7 @@ public sealed class DeckController
     private DeckScope _scope;
     private (int Count, bool Expanded) _linesKey = (-1, false);
     private IReadOnlyList<PaneLine> _lines = [];
+    private (IReadOnlyList<WorkerView>? Source, string Filter, IReadOnlyList<WorkerView> Workers) _visible = (null, "", []);
 
     public DeckController(DeckOptions options)
     {
@@ -69,7 +70,7 @@ public sealed class DeckController
     public static IReadOnlyCollection<string> HandledCommands => Handlers.Keys.ToList();
 
     public KeyMap Keys { get; }
-    public Theme Theme { get; }
+    public Theme Theme { get; private set; }
     public IWorkerControl Control { get; }
     public bool ReadOnly { get; }
     public TimeProvider Clock { get; }
@@ -95,7 +96,20 @@ public sealed class DeckController
 
     public KeyScope Scope => FocusedRunId is not null ? KeyScope.Focus : KeyScope.Grid;
 
-    public IReadOnlyList<WorkerView> Workers => Snapshot.Workers.Where(w => WorkerPanePresenter.Matches(w, Filter)).ToList();
+    /// <summary>The snapshot's workers that match the filter (worked out once per snapshot and filter: a frame asks often).</summary>
+    public IReadOnlyList<WorkerView> Workers
+    {
+        get
+        {
+            // Keyed on the worker list itself: an unchanged poll hands back the same list with only the clock moved.
+            if (!ReferenceEquals(_visible.Source, Snapshot.Workers) || _visible.Filter != Filter)
+            {
+                _visible = (Snapshot.Workers, Filter, Snapshot.Workers.Where(w => WorkerPanePresenter.Matches(w, Filter)).ToList());
+            }
+
+            return _visible.Workers;
+        }
+    }
 
     public WorkerView? SelectedWorker => FocusedRunId is { } id
         ? Snapshot.Workers.FirstOrDefault(w => w.Run.Id == id)
@@ -215,6 +229,14 @@ public sealed class DeckController
         : null;
 
     public void Say(string message) => Message = message;
+
+    /// <summary>Switches to a reloaded theme (or keeps the current one) and shows what happened.</summary>
+    public void ApplyTheme(ThemeLoad load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        Theme = load.Theme;
+        Message = load.Messages.Count > 0 ? load.Messages[0] : $"theme \"{load.Theme.Name}\" reloaded";
+    }
 
     public void CloseOverlay() => Overlay = null;
 

@@ -16,6 +16,9 @@ public sealed record DeckOptions
     public bool ReadOnly { get; init; }
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>Reloads the theme when its file changes (checked once a second); null when the theme is built in.</summary>
+    public ThemeWatcher? ThemeReload { get; init; }
+
     /// <summary>Shown in the status bar when the screen opens (bad keymap or theme entries).</summary>
     public IReadOnlyList<string> StartupMessages { get; init; } = [];
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Humanizer;
+using Humanizer.Localisation;
 using AgentDeck.Core.Runs;
 
 namespace AgentDeck.Tui.Model;
@@ -24,25 +26,10 @@ public static class WorkerFormat
     public static string Cost(decimal? usd) => usd is { } cost ? "$" + cost.ToString(cost < 1 ? "0.0000" : "0.00", CultureInfo.InvariantCulture) : CostUnknown;
 
     /// <summary>The largest two units, in words: "42 seconds", "5 minutes 3 seconds", "2 hours 5 minutes", "3 days 1 hour".</summary>
-    /// <remarks>Not Humanizer: the build runs in invariant-globalization mode, where Humanizer 2.14's culture table throws.</remarks>
-    public static string Duration(TimeSpan span)
-    {
-        if (span < TimeSpan.FromSeconds(1))
-        {
-            return "just now";
-        }
-
-        (long Value, string Unit)[] parts =
-        [
-            ((long)span.TotalDays, "day"),
-            (span.Hours, "hour"),
-            (span.Minutes, "minute"),
-            (span.Seconds, "second"),
-        ];
-        var first = Array.FindIndex(parts, p => p.Value > 0);
-        return string.Join(' ', parts.Skip(first).Take(2).Where(p => p.Value > 0)
-            .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Value} {p.Unit}{(p.Value == 1 ? "" : "s")}")));
-    }
+    /// <remarks>Humanizer with the invariant culture (the build's invariant-globalization mode allows named cultures).</remarks>
+    public static string Duration(TimeSpan span) => span < TimeSpan.FromSeconds(1)
+        ? "just now"
+        : span.Humanize(precision: 2, countEmptyUnits: true, culture: CultureInfo.InvariantCulture, maxUnit: TimeUnit.Day, minUnit: TimeUnit.Second, collectionSeparator: " ");
 
     /// <summary>Token counts with a metric suffix: 950, 12.3k, 1.2M.</summary>
     public static string Metric(long value) => value switch

@@ -1,4 +1,3 @@
-using System.Text;
 using AgentDeck.Terminal;
 
 namespace AgentDeck.Tui.Screens;
@@ -18,21 +17,7 @@ public static class TextFit
             return text;
         }
 
-        var result = new StringBuilder();
-        var used = 0;
-        foreach (var rune in text.EnumerateRunes())
-        {
-            var w = CellWidth.Of(rune.ToString());
-            if (used + w > width - 1)
-            {
-                break;
-            }
-
-            result.Append(rune.ToString());
-            used += w;
-        }
-
-        return result.Append('…').ToString();
+        return string.Concat(text.AsSpan(0, CutIndex(text, width - 1, atLeastOne: false)), "…");
     }
 
     public static string PadRight(string text, int width)
@@ -49,26 +34,35 @@ public static class TextFit
             yield break;
         }
 
-        var rest = line;
-        while (CellWidth.Of(rest) > width)
+        // The rest of the line is an offset, not a new string per wrapped row.
+        var start = 0;
+        while (CellWidth.Of(line.AsSpan(start)) > width)
         {
+            var rest = line.AsSpan(start);
             var cut = CutIndex(rest, width);
-            var space = rest.LastIndexOf(' ', Math.Max(0, cut - 1), Math.Max(0, cut));
+            var space = rest[..cut].LastIndexOf(' ');
             var at = space > 0 ? space : cut;
-            yield return rest[..at].TrimEnd();
-            rest = rest[at..].TrimStart();
+            yield return rest[..at].TrimEnd().ToString();
+            start += at;
+            while (start < line.Length && char.IsWhiteSpace(line[start]))
+            {
+                start++;
+            }
         }
 
-        yield return rest;
+        yield return start == 0 ? line : line[start..];
     }
 
-    private static int CutIndex(string text, int width)
+    /// <summary>How many chars of <paramref name="text"/> fit in <paramref name="width"/> columns, whole runes only.</summary>
+    private static int CutIndex(ReadOnlySpan<char> text, int width, bool atLeastOne = true)
     {
+        // Measured per rune on a stack copy: a string per rune here was most of a frame's garbage.
+        Span<char> units = stackalloc char[2];
         var used = 0;
         var index = 0;
         foreach (var rune in text.EnumerateRunes())
         {
-            var w = CellWidth.Of(rune.ToString());
+            var w = CellWidth.Of(units[..rune.EncodeToUtf16(units)]);
             if (used + w > width)
             {
                 break;
@@ -78,6 +72,6 @@ public static class TextFit
             index += rune.Utf16SequenceLength;
         }
 
-        return Math.Max(index, 1);
+        return atLeastOne ? Math.Max(index, 1) : index;
     }
 }

@@ -41,6 +41,18 @@ public sealed class ThemeLoader(IReadOnlyList<string> directories)
         return ThemeParser.Parse(reader.ReadToEnd(), $"built-in {name}.json");
     }
 
+    /// <summary>The user file a theme name resolves to (null for a built-in theme): what hot reload watches.</summary>
+    public string? FileFor(string? name)
+    {
+        var wanted = string.IsNullOrWhiteSpace(name) ? DefaultName : name.Trim();
+        if (wanted.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || wanted.Contains('/'))
+        {
+            return Path.GetFullPath(wanted);
+        }
+
+        return directories.Select(d => Path.Combine(d, wanted + ".json")).FirstOrDefault(File.Exists);
+    }
+
     private Theme LoadNamed(string name)
     {
         if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || name.Contains('/'))

@@ -18,8 +18,22 @@ internal static class WorkerSpec
         IReadOnlyDictionary<string, string?> environment)
     {
         var program = AgentProgram.For(launch.Agent);
-        var fileName = options.Programs.TryGetValue(launch.Agent, out var custom) ? custom : program.FileName;
-        return new ProcessSpec(fileName, arguments)
+        if (options.Commands.TryGetValue(launch.Agent, out var command) && command.Count > 0)
+        {
+            return Spec(command[0], [.. command.Skip(1), .. arguments], launch, stdin, environment, program);
+        }
+
+        return Spec(options.Programs.TryGetValue(launch.Agent, out var custom) ? custom : program.FileName, arguments, launch, stdin, environment, program);
+    }
+
+    private static ProcessSpec Spec(
+        string fileName,
+        IReadOnlyList<string> arguments,
+        WorkerLaunch launch,
+        StdinMode stdin,
+        IReadOnlyDictionary<string, string?> environment,
+        AgentProgram program) =>
+        new ProcessSpec(fileName, arguments)
         {
             WorkingDirectory = launch.WorkingDirectory,
             Environment = environment,
@@ -28,5 +42,4 @@ internal static class WorkerSpec
             Grouping = ProcessGrouping.NewSession,
             InstallHint = program.InstallHint,
         };
-    }
 }

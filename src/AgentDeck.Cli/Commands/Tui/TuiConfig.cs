@@ -4,9 +4,10 @@ using AgentDeck.Tui.Model;
 namespace AgentDeck.Cli.Commands.Tui;
 
 /// <summary>
-/// Reads the screen's part of <c>~/.config/agentdeck/config.toml</c>: <c>[tui] theme</c>, <c>budget_usd</c>,
-/// <c>max_concurrency</c> and the <c>[keys]</c> table (action = "key" or ["key", ...]). A missing file is fine;
-/// a broken one or a wrong entry becomes a message naming it, and the defaults are used.
+/// Reads the screen's part of <c>~/.config/agentdeck/config.toml</c> and of the project's <c>.agentdeck/config.toml</c>
+/// (the project's entries win): <c>[tui] theme</c>, <c>budget_usd</c>, <c>max_concurrency</c> and the <c>[keys]</c>
+/// table (action = "key" or ["key", ...]). A missing file is fine; a broken one or a wrong entry becomes a message
+/// naming it, and the defaults are used.
 /// </summary>
 public static class TuiConfig
 {
@@ -16,6 +17,12 @@ public static class TuiConfig
         var home = environment("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         return Path.Combine(string.IsNullOrEmpty(xdg) ? Path.Combine(home, ".config") : xdg, "agentdeck");
     }
+
+    /// <summary>The user's file, then the project's on top (<paramref name="projectDirectory"/>/.agentdeck/config.toml).</summary>
+    public static TuiSettings Load(string userFile, string? projectDirectory) =>
+        projectDirectory is null
+            ? Load(userFile)
+            : Load(userFile).With(Load(Path.Combine(projectDirectory, ".agentdeck", "config.toml")));
 
     public static TuiSettings Load(string file)
     {

@@ -20,23 +20,30 @@ namespace AgentDeck.Cli.Commands.Tui;
 /// <summary>Opens the ledger, reads the screen settings, and runs the screen until the person quits.</summary>
 public sealed class TuiHandler(CliContext context)
 {
+    /// <summary>Even with no write seen, the ledger is read again this often (a safety net for a missed change).</summary>
+    public static readonly TimeSpan FullPollInterval = TimeSpan.FromSeconds(10);
+
     public int Run(string? theme, bool showAll, bool readOnly)
     {
         var console = context.Console;
         var configDirectory = TuiConfig.ConfigDirectory(console.GetEnvironmentVariable);
-        var settings = TuiConfig.Load(Path.Combine(configDirectory, "config.toml"));
-        var themes = new ThemeLoader([Path.Combine(configDirectory, "themes")]).Load(theme ?? settings.Theme);
+        var repo = FindRepository(console.CurrentDirectory);
+        var settings = TuiConfig.Load(Path.Combine(configDirectory, "config.toml"), repo ?? console.CurrentDirectory);
+        var themeLoader = new ThemeLoader([Path.Combine(configDirectory, "themes")]);
+        var themes = themeLoader.Load(theme ?? settings.Theme);
         var keys = KeyMap.Build(DeckCommands.All, settings.Keys);
         var paths = context.Paths;
 
         using var ledger = SqliteRunLedger.Open(paths);
-        var repo = FindRepository(console.CurrentDirectory);
         var options = new DeckOptions
         {
-            Source = new RoutedDeckSource(new LedgerDeckSource(ledger, TimeProvider.System, settings.Budget), RoutingPlanFor(ledger)),
+            Source = new RoutedDeckSource(
+                new ChangeGatedDeckSource(new LedgerDeckSource(ledger, TimeProvider.System, settings.Budget), LedgerChangeStamp.For(paths), TimeProvider.System, FullPollInterval),
+                RoutingPlanFor(ledger)),
             Control = readOnly ? new UnavailableWorkerControl("read-only mode: workers can be watched, not changed") : new SupervisorWorkerControl(context, new ProcessRunner(), new AgentDriverFactory()),
             Keys = keys,
             Theme = themes.Theme,
+            ThemeReload = new ThemeWatcher(themeLoader, theme ?? settings.Theme),
             Scope = new DeckScope(repo, console.CurrentDirectory, showAll),
             ReadOnly = readOnly,
             StartupMessages = [.. settings.Messages, .. keys.Messages, .. themes.Messages],

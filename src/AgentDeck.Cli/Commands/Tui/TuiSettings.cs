@@ -10,4 +10,21 @@ public sealed record TuiSettings(
     IReadOnlyList<string> Messages)
 {
     public static TuiSettings Defaults { get; } = new(null, new Dictionary<string, IReadOnlyList<string>>(), DeckBudget.None, []);
+
+    /// <summary>These settings with <paramref name="over"/>'s on top: what it sets wins (key by key for [keys]); messages add up.</summary>
+    public TuiSettings With(TuiSettings over)
+    {
+        ArgumentNullException.ThrowIfNull(over);
+        var keys = new Dictionary<string, IReadOnlyList<string>>(Keys, StringComparer.OrdinalIgnoreCase);
+        foreach (var (action, chords) in over.Keys)
+        {
+            keys[action] = chords;
+        }
+
+        return new TuiSettings(
+            over.Theme ?? Theme,
+            keys,
+            new DeckBudget(over.Budget.BudgetUsd ?? Budget.BudgetUsd, over.Budget.MaxConcurrency ?? Budget.MaxConcurrency),
+            [.. Messages, .. over.Messages]);
+    }
 }

@@ -1,0 +1,8 @@
+namespace AgentDeck.Cli.Commands.SimulateAgent;
+
+public enum TurnEndKind
+{
+    Completed,
+    Interrupted,
+    Failed,
+}

@@ -1,0 +1,111 @@
+using System.Buffers;
+using AgentDeck.Terminal;
+using AgentDeck.Terminal.Input;
+using AgentDeck.Tui.App;
+using AgentDeck.Tui.Themes;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace AgentDeck.Benchmarks;
+
+/// <summary>
+/// The real mission-control screen (DeckView with its Spectre-drawn panes, dark theme, 200×50, 16 streaming workers)
+/// without thread hops: "deck frame" = poll the model + build the whole frame + diff it into bytes, each worker
+/// getting a new line per frame (16 × 50 lines/s at 50 fps), target p99 ≤ 4 ms; "keypress → frame (CPU)" = decode
+/// the key's bytes → command → model update → frame build → diff bytes, target p99 ≤ 16 ms.
+/// Run: dotnet run -c Release --project tests/AgentDeck.Benchmarks -- --filter '*DeckFrame*'
+/// </summary>
+[Config(typeof(DeckFrameConfig))]
+[MemoryDiagnoser]
+public class DeckFrameBenchmark
+{
+    private readonly ArrayBufferWriter<byte> _sink = new(256 * 1024);
+    private readonly List<InputEvent> _events = [];
+    private StreamingDeckSource _source = null!;
+    private DeckController _deck = null!;
+    private InputDecoder _decoder = null!;
+    private DiffWriter _diff = null!;
+    private CellBuffer _previous = null!;
+    private CellBuffer _next = null!;
+    private bool _down;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _source = new StreamingDeckSource(16);
+        _deck = new DeckController(new DeckOptions { Source = _source, Theme = new ThemeLoader([]).Load(null).Theme });
+        _decoder = new InputDecoder(TimeProvider.System);
+        _diff = new DiffWriter(ColorDepth.TrueColor);
+        _previous = new CellBuffer(200, 50);
+        _next = new CellBuffer(200, 50);
+        for (var i = 0; i < 100; i++)
+        {
+            StreamingFrame();
+        }
+    }
+
+    [Benchmark(Description = "deck frame: poll + build + diff")]
+    public int StreamingFrame()
+    {
+        _source.Stream();
+        _deck.Refresh();
+        return Frame();
+    }
+
+    [Benchmark(Description = "keypress → frame (CPU)")]
+    public int KeypressFrame()
+    {
+        _down = !_down;
+        _events.Clear();
+        _decoder.Feed(_down ? "j"u8 : "k"u8, _events);
+        foreach (var input in _events)
+        {
+            if (input is KeyEvent key)
+            {
+                _deck.HandleKey(key);
+            }
+        }
+
+        return Frame();
+    }
+
+    /// <summary>Bytes allocated by poll, draw and diff of one streaming frame (for the alloc probe).</summary>
+    public long[] MeasureStages()
+    {
+        var start = GC.GetAllocatedBytesForCurrentThread();
+        _source.Stream();
+        _deck.Refresh();
+        var polled = GC.GetAllocatedBytesForCurrentThread();
+        _next.Clear();
+        DeckView.Draw(_next, _deck);
+        var drawn = GC.GetAllocatedBytesForCurrentThread();
+        _sink.ResetWrittenCount();
+        _diff.Write(_previous, _next, _sink);
+        (_previous, _next) = (_next, _previous);
+        return [polled - start, drawn - polled, GC.GetAllocatedBytesForCurrentThread() - drawn];
+    }
+
+    private int Frame()
+    {
+        _next.Clear();
+        DeckView.Draw(_next, _deck);
+        _sink.ResetWrittenCount();
+        _diff.Write(_previous, _next, _sink);
+        (_previous, _next) = (_next, _previous);
+        return _sink.WrittenCount;
+    }
+
+    private sealed class DeckFrameConfig : ManualConfig
+    {
+        public DeckFrameConfig()
+        {
+            AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
+                .WithOutlierMode(Perfolizer.Mathematics.OutlierDetection.OutlierMode.DontRemove)
+                .WithInvocationCount(1).WithUnrollFactor(1).WithWarmupCount(30).WithIterationCount(400).WithId("frames"));
+            AddColumn(StatisticColumn.Median, StatisticColumn.P95, new PercentileColumn(99), StatisticColumn.Max);
+        }
+    }
+}
