@@ -73,7 +73,7 @@ public sealed class SupervisorWorkerControl(CliContext context, IProcessRunner r
         role = planner.Role(role)?.Name;
         planner.Profile(agent, profile, model);
         using var services = WorkerServices.Open(context.Console);
-        var newRun = WorkerLauncher.NewRunFor(agent, prompt, cwd, role, model, profile) with { ParentRun = parentRun };
+        var newRun = WorkerLauncher.NewRunFor(agent, prompt, cwd, role, planner.ModelFor(agent, model, profile), profile) with { ParentRun = parentRun };
         return new WorkerLauncher(services, runner, drivers).Launch(
             newRun,
             id => planner.Plan(id, agent, prompt, cwd, role, model, profile, write),
