@@ -21,7 +21,7 @@ namespace AgentDeck.Benchmarks;
 /// in-memory device, 200×50, 16 workers in a SQLite ledger, the CLI's change-gated ledger source):
 /// keypress → frame (bytes decoded on the input thread → command → model → frame build → diff written), target
 /// p99 ≤ 16 ms; worker output → on screen (an event committed by another connection, as a supervisor does → the
-/// screen's next poll → frame written), poll interval included, target p99 ≤ 100 ms. One operation = one latency.
+/// screen, woken by the ledger's file watcher as in the CLI → frame written), target p99 ≤ 100 ms. One operation = one latency.
 /// Run: dotnet run -c Release --project tests/AgentDeck.Benchmarks -- --filter '*ScreenLatency*'
 /// </summary>
 [Config(typeof(LatencyConfig))]
@@ -63,7 +63,7 @@ public class ScreenLatencyBenchmark
         _output = new FrameWatcher();
         _session = new TerminalSession(_device, _output, new TerminalSessionOptions { ColorDepth = ColorDepth.TrueColor }, TimeProvider.System, handleProcessEvents: false);
         // The default (dark) theme, as the app opens with: the plain theme draws no selection highlight.
-        _app = new DeckApp(new DeckOptions { Source = source, Keys = KeyMap.Default, Theme = new ThemeLoader([]).Load(null).Theme });
+        _app = new DeckApp(new DeckOptions { Source = source, Changes = new LedgerChangeNotifier(paths), Keys = KeyMap.Default, Theme = new ThemeLoader([]).Load(null).Theme });
         _loop = new Thread(() => _app.Run(_session)) { IsBackground = true, Name = "screen loop" };
         _loop.Start();
         _output.Expect(() => _app.Controller.Snapshot.Workers.Count == Workers).Wait(TimeSpan.FromMinutes(1));

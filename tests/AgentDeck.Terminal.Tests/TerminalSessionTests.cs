@@ -130,6 +130,18 @@ public sealed class TerminalSessionTests
         Assert.Equal((120, 40), (session.Width, session.Height));
     }
 
+    [Fact]
+    public async Task GivenAReaderWaitingWithoutATimeout_WhenWoken_ThenItReturnsWithNoEvents()
+    {
+        using var session = Open();
+
+        var read = Task.Run(() => session.ReadEvents(Timeout.InfiniteTimeSpan));
+        session.Wake();
+        var events = await read.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Empty(events);
+    }
+
     // Input arrives on the session's own thread; read until the expected count (bounded, not timed).
     private static List<InputEvent> ReadUntil(TerminalSession session, int count)
     {

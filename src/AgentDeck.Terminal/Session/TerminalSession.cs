@@ -23,6 +23,7 @@ public sealed class TerminalSession : IDisposable
     private readonly InputDecoder _decoder;
     private readonly DiffWriter _diff;
     private readonly ArrayBufferWriter<byte> _frameBytes = new(64 * 1024);
+    private static readonly object WakeSignal = new();
     private readonly BlockingCollection<object> _input = new(new ConcurrentQueue<object>());
     private readonly List<IDisposable> _signalRegistrations = [];
     private readonly Lock _writeLock = new();
@@ -120,6 +121,12 @@ public sealed class TerminalSession : IDisposable
         _decoder.Poll(events);
         return events;
     }
+
+    /// <summary>
+    /// Ends a pending <see cref="ReadEvents"/> wait at once without any input (e.g. new data to show); callable from
+    /// any thread.
+    /// </summary>
+    public void Wake() => _input.Add(WakeSignal);
 
     /// <summary>Called on SIGWINCH: re-reads the size and queues a <see cref="ResizeEvent"/>.</summary>
     internal void NotifyResized()

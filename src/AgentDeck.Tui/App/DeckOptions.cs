@@ -19,6 +19,9 @@ public sealed record DeckOptions
     /// <summary>Reloads the theme when its file changes (checked once a second); null when the theme is built in.</summary>
     public ThemeWatcher? ThemeReload { get; init; }
 
+    /// <summary>Wakes the screen when the source has new data; without one the screen polls every <see cref="DeckApp.PollInterval"/>.</summary>
+    public IChangeNotifier? Changes { get; init; }
+
     /// <summary>Shown in the status bar when the screen opens (bad keymap or theme entries).</summary>
     public IReadOnlyList<string> StartupMessages { get; init; } = [];
 }

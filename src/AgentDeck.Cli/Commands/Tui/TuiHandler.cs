@@ -41,6 +41,7 @@ public sealed class TuiHandler(CliContext context)
                 new ChangeGatedDeckSource(new LedgerDeckSource(ledger, TimeProvider.System, settings.Budget), LedgerChangeStamp.For(paths), TimeProvider.System, FullPollInterval),
                 RoutingPlanFor(ledger)),
             Control = readOnly ? new UnavailableWorkerControl("read-only mode: workers can be watched, not changed") : new SupervisorWorkerControl(context, new ProcessRunner(), new AgentDriverFactory()),
+            Changes = new LedgerChangeNotifier(paths),
             Keys = keys,
             Theme = themes.Theme,
             ThemeReload = new ThemeWatcher(themeLoader, theme ?? settings.Theme),
