@@ -54,6 +54,28 @@ public sealed class RawPlaceTests : IDisposable
         Assert.Equal(["session:s", "text:hi"], RawTexts(ledger, runId));
     }
 
+    [Fact]
+    public void Given_a_second_recorder_on_a_log_with_a_torn_last_line_When_it_appends_Then_its_places_point_past_the_repair()
+    {
+        using var ledger = _state.Open();
+        var runId = ledger.CreateRun(new NewRun("claude")).Id;
+        using (var first = new RunRecorder(ledger, runId, new FakeParser(), _state.Paths))
+        {
+            first.AddStdoutLine(Events.Utf8("text:one"));
+            first.Flush();
+        }
+
+        File.AppendAllText(_state.Paths.StdoutLog(runId), "torn");
+        using (var second = new RunRecorder(ledger, runId, new FakeParser(), _state.Paths))
+        {
+            second.AddStdoutLine(Events.Utf8("text:two"));
+            second.Complete(0);
+        }
+
+        var raws = ledger.ReadEvents(runId, 1, 100, includeRaw: true).Where(e => e.Raw is not null).ToList();
+        Assert.Equal([(1L, "text:one"), (3L, "text:two")], raws.Select(e => (e.LineNo, System.Text.Encoding.UTF8.GetString(e.Raw!))));
+    }
+
     private static string Record(SqliteRunLedger ledger, AgentDeckPaths paths, params string[] lines)
     {
         var runId = ledger.CreateRun(new NewRun("claude")).Id;
