@@ -58,6 +58,16 @@ public static class LedgerMigrations
                 PRIMARY KEY (run_id, seq)
             ) STRICT, WITHOUT ROWID;
             """),
+        new(2, "events packed into chunks, raw lines kept as places in the raw logs", """
+            CREATE TABLE event_chunks (
+                run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                first_seq INTEGER NOT NULL,
+                last_seq INTEGER NOT NULL,
+                events BLOB NOT NULL,
+                CHECK (last_seq >= first_seq)
+            ) STRICT;
+            CREATE UNIQUE INDEX event_chunks_by_run ON event_chunks(run_id, last_seq);
+            """, EventRowsToChunks.Convert),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -71,8 +71,8 @@ internal static class LedgerOpener
 
             if (version == 0)
             {
-                // Events rows carry ~1 KB (payload + raw line); 16 KiB pages cut b-tree and WAL overhead per row by
-                // about a third. The page size can only change before the first table exists and before WAL.
+                // Event chunks are tens of KB; 16 KiB pages cut b-tree and overflow-page overhead. The page size can only
+                // change before the first table exists and before WAL.
                 Execute(connection, $"PRAGMA page_size = {PageSize}");
             }
 
@@ -166,6 +166,7 @@ internal static class LedgerOpener
             if (current < migration.Version)
             {
                 Execute(connection, migration.Sql, transaction);
+                migration.Convert?.Invoke(connection, transaction);
                 Execute(connection, $"PRAGMA user_version = {migration.Version}", transaction);
             }
 

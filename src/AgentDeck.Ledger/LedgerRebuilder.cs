@@ -49,6 +49,8 @@ public sealed class LedgerRebuilder
         var parser = _parserForAgent(run.Agent) ?? throw new LedgerException(LedgerProblem.NoParser,
             $"run {run.Id} was recorded from agent '{run.Agent}', which this AgentDeck cannot parse: upgrade AgentDeck");
         var stderrLines = ReadStderr(_paths.StderrLog(run.Id));
+        // Raw lines are stored as places in the logs when this ledger reads its logs from the same directory.
+        var logsAreTheLedgers = _ledger.StatePaths.StateDirectory == _paths.StateDirectory;
 
         return _ledger.Write(writer =>
         {
@@ -56,7 +58,7 @@ public sealed class LedgerRebuilder
             writer.ReadLayout(run.Id, layout.Visit);
             writer.DeleteEvents(run.Id);
 
-            var batch = new Batch(writer, run.Id);
+            var batch = new Batch(writer, run.Id, logsAreTheLedgers);
             var tally = new RunTally(_prices);
             var parsed = new List<AgentEvent>(8);
             var stderrPlaced = new bool[stderrLines.Count];
@@ -91,22 +93,26 @@ public sealed class LedgerRebuilder
 
             void AddStderr(int index, long time)
             {
-                var e = LineEvents.FromStderr(stderrLines[index]);
+                var (line, offset) = stderrLines[index];
+                var e = LineEvents.FromStderr(line);
                 tally.Apply(e);
-                batch.Add(new EventToAppend(e, RunStream.Stderr, index + 1, RunRows.Time(time), stderrLines[index]));
+                batch.Add(new EventToAppend(e, RunStream.Stderr, index + 1, RunRows.Time(time), line), new RawPlace(offset, line.Length));
             }
 
             AddStderrAfter(0);
+            long stdoutOffset = 0;
             var stdoutCount = RawLog.ForEachLine(stdoutPath, (line, lineNo) =>
             {
+                var place = new RawPlace(stdoutOffset, line.Length);
+                stdoutOffset += line.Length + 1;
                 parsed.Clear();
                 LineEvents.FromStdout(parser, line, parsed);
                 lastTime = layout.StdoutTime(lineNo) ?? lastTime;
-                var raw = line.ToArray();
+                var raw = logsAreTheLedgers ? (ReadOnlyMemory<byte>?)null : line.ToArray();
                 for (var i = 0; i < parsed.Count; i++)
                 {
                     tally.Apply(parsed[i]);
-                    batch.Add(new EventToAppend(parsed[i], RunStream.Stdout, lineNo, RunRows.Time(lastTime), i == 0 ? raw : (ReadOnlyMemory<byte>?)null));
+                    batch.Add(new EventToAppend(parsed[i], RunStream.Stdout, lineNo, RunRows.Time(lastTime), i == 0 ? raw : null), i == 0 ? place : RawPlace.None);
                 }
 
                 if (stderrByAnchor.Count > 0)
@@ -133,7 +139,7 @@ public sealed class LedgerRebuilder
                 foreach (var e in parsed)
                 {
                     tally.Apply(e);
-                    batch.Add(new EventToAppend(e, RunStream.Stdout, 0, endTime));
+                    batch.Add(new EventToAppend(e, RunStream.Stdout, 0, endTime), RawPlace.None);
                 }
 
                 aggregates = RunOutcome.Final(tally, run.ExitCode, endTime);
@@ -152,26 +158,34 @@ public sealed class LedgerRebuilder
         });
     }
 
-    private static List<byte[]> ReadStderr(string path)
+    /// <summary>Each stderr line with its offset in the log (lines end in one <c>\n</c>).</summary>
+    private static List<(byte[] Line, long Offset)> ReadStderr(string path)
     {
-        var lines = new List<byte[]>();
+        var lines = new List<(byte[], long)>();
+        long offset = 0;
         if (File.Exists(path))
         {
-            RawLog.ForEachLine(path, (line, _) => lines.Add(line.ToArray()));
+            RawLog.ForEachLine(path, (line, _) =>
+            {
+                lines.Add((line.ToArray(), offset));
+                offset += line.Length + 1;
+            });
         }
 
         return lines;
     }
 
     /// <summary>Events inserted in chunks inside the rebuild's one transaction.</summary>
-    private sealed class Batch(LedgerWriter writer, string runId)
+    private sealed class Batch(LedgerWriter writer, string runId, bool storePlaces)
     {
         private readonly List<EventToAppend> _items = new(BatchEvents);
+        private readonly List<RawPlace> _places = new(BatchEvents);
         private long _lastSeq;
 
-        public void Add(EventToAppend item)
+        public void Add(EventToAppend item, RawPlace place)
         {
             _items.Add(item);
+            _places.Add(storePlaces ? place : RawPlace.None);
             if (_items.Count >= BatchEvents)
             {
                 Drain();
@@ -182,8 +196,9 @@ public sealed class LedgerRebuilder
         {
             if (_items.Count > 0)
             {
-                _lastSeq = writer.Insert(runId, _lastSeq + 1, _items);
+                _lastSeq = writer.Insert(runId, _lastSeq + 1, _items, _places);
                 _items.Clear();
+                _places.Clear();
             }
 
             return _lastSeq;

@@ -9,13 +9,10 @@ namespace AgentDeck.Ledger;
 /// <summary>
 /// The write side of one connection: prepared statements reused for every batch, events numbered inside the
 /// write transaction (<c>BEGIN IMMEDIATE</c> takes the write lock first, so concurrent writers queue instead of
-/// colliding on seq).
+/// colliding on seq) and packed into <c>event_chunks</c> rows (see <see cref="EventChunkFormat"/>).
 /// </summary>
 internal sealed class LedgerWriter : IDisposable
 {
-    private static readonly byte[] StdoutName = "stdout"u8.ToArray();
-    private static readonly byte[] StderrName = "stderr"u8.ToArray();
-
     private readonly sqlite3 _db;
     private readonly NativeStatement _begin;
     private readonly NativeStatement _commit;
@@ -24,11 +21,13 @@ internal sealed class LedgerWriter : IDisposable
     private readonly NativeStatement _insert;
     private readonly NativeStatement _setEventCount;
     private readonly NativeStatement _deleteEvents;
+    private readonly NativeStatement _countEvents;
     private readonly NativeStatement _aggregates;
     private readonly NativeStatement _layout;
     private readonly ArrayBufferWriter<byte> _json = new(4096);
     private readonly Utf8JsonWriter _jsonWriter;
     private readonly Dictionary<string, byte[]> _kindNames = new(StringComparer.Ordinal);
+    private readonly EventChunkWriter _chunk = new();
 
     public LedgerWriter(sqlite3 db)
     {
@@ -37,11 +36,11 @@ internal sealed class LedgerWriter : IDisposable
         _commit = new NativeStatement(db, "COMMIT");
         _rollback = new NativeStatement(db, "ROLLBACK");
         _lastSeq = new NativeStatement(db,
-            "SELECT (SELECT COALESCE(MAX(seq), 0) FROM events WHERE run_id = ?1) FROM runs WHERE id = ?1");
-        _insert = new NativeStatement(db,
-            "INSERT INTO events (run_id, seq, line_no, stream, time, kind, payload, raw) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+            "SELECT (SELECT COALESCE(MAX(last_seq), 0) FROM event_chunks WHERE run_id = ?1) FROM runs WHERE id = ?1");
+        _insert = new NativeStatement(db, "INSERT INTO event_chunks (run_id, first_seq, last_seq, events) VALUES (?1, ?2, ?3, ?4)");
         _setEventCount = new NativeStatement(db, "UPDATE runs SET event_count = ?2, updated_at = ?3 WHERE id = ?1");
-        _deleteEvents = new NativeStatement(db, "DELETE FROM events WHERE run_id = ?1");
+        _deleteEvents = new NativeStatement(db, "DELETE FROM event_chunks WHERE run_id = ?1");
+        _countEvents = new NativeStatement(db, "SELECT COALESCE(SUM(last_seq - first_seq + 1), 0) FROM event_chunks WHERE run_id = ?1");
         _aggregates = new NativeStatement(db, """
             UPDATE runs SET status = ?2, failure_reason = ?3, session_id = COALESCE(?4, session_id),
                 model = COALESCE(?5, model), final_text = ?6, tokens_input = ?7, tokens_cached_input = ?8,
@@ -50,7 +49,7 @@ internal sealed class LedgerWriter : IDisposable
                 updated_at = ?17
             WHERE id = ?1
             """);
-        _layout = new NativeStatement(db, "SELECT stream = 'stderr', line_no, time FROM events WHERE run_id = ?1 ORDER BY seq");
+        _layout = new NativeStatement(db, "SELECT events FROM event_chunks WHERE run_id = ?1 ORDER BY last_seq");
         _jsonWriter = new Utf8JsonWriter(_json, new JsonWriterOptions { SkipValidation = true });
     }
 
@@ -75,13 +74,25 @@ internal sealed class LedgerWriter : IDisposable
     }
 
     /// <summary>Inserts events numbered from <paramref name="firstSeq"/>; returns the last seq used.</summary>
-    public long Insert(string runId, long firstSeq, IReadOnlyList<EventToAppend> events)
+    public long Insert(string runId, long firstSeq, IReadOnlyList<EventToAppend> events, IReadOnlyList<RawPlace>? rawPlaces = null)
     {
         _insert.BindText(1, runId);
+        _chunk.Clear();
+        var chunkFirst = firstSeq;
         var seq = firstSeq;
         for (var i = 0; i < events.Count; i++, seq++)
         {
-            Insert(seq, events[i]);
+            Encode(events[i], rawPlaces is null ? RawPlace.None : rawPlaces[i]);
+            if (_chunk.IsFull)
+            {
+                InsertChunk(chunkFirst, seq);
+                chunkFirst = seq + 1;
+            }
+        }
+
+        if (_chunk.Count > 0)
+        {
+            InsertChunk(chunkFirst, seq - 1);
         }
 
         return seq - 1;
@@ -97,8 +108,11 @@ internal sealed class LedgerWriter : IDisposable
 
     public long DeleteEvents(string runId)
     {
+        _countEvents.BindText(1, runId);
+        var count = _countEvents.QueryInt64() ?? 0;
         _deleteEvents.BindText(1, runId);
-        return _deleteEvents.Execute();
+        _deleteEvents.Execute();
+        return count;
     }
 
     /// <summary>Where each raw line's events sat, in seq order: (is stderr, line number, time in unix ms).</summary>
@@ -111,7 +125,12 @@ internal sealed class LedgerWriter : IDisposable
             int rc;
             while ((rc = raw.sqlite3_step(handle)) == raw.SQLITE_ROW)
             {
-                visit(raw.sqlite3_column_int(handle, 0) != 0, raw.sqlite3_column_int64(handle, 1), raw.sqlite3_column_int64(handle, 2));
+                var reader = new EventChunkReader(raw.sqlite3_column_blob(handle, 0));
+                while (reader.HasMore)
+                {
+                    reader.Next();
+                    visit(reader.Stream == RunStream.Stderr, reader.LineNo, reader.TimeMillis);
+                }
             }
 
             if (rc != raw.SQLITE_DONE)
@@ -150,7 +169,7 @@ internal sealed class LedgerWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var statement in new[] { _begin, _commit, _rollback, _lastSeq, _insert, _setEventCount, _deleteEvents, _aggregates, _layout })
+        foreach (var statement in new[] { _begin, _commit, _rollback, _lastSeq, _insert, _setEventCount, _deleteEvents, _countEvents, _aggregates, _layout })
         {
             statement.Dispose();
         }
@@ -158,31 +177,35 @@ internal sealed class LedgerWriter : IDisposable
         _jsonWriter.Dispose();
     }
 
-    private void Insert(long seq, in EventToAppend item)
+    private void Encode(in EventToAppend item, RawPlace rawPlace)
     {
-        var s = _insert;
-        s.BindInt64(2, seq);
-        s.BindInt64(3, item.LineNo);
-        s.BindUtf8(4, item.Stream == RunStream.Stdout ? StdoutName : StderrName);
-        s.BindInt64(5, item.Time.ToUnixTimeMilliseconds());
-        s.BindUtf8(6, KindName(item.Event.Kind));
-
+        _chunk.Begin(item.LineNo, item.Stream, item.Time.ToUnixTimeMilliseconds(), KindName(item.Event.Kind));
         _json.ResetWrittenCount();
         _jsonWriter.Reset(_json);
         EventJson.Serialize(_jsonWriter, item.Event);
         _jsonWriter.Flush();
-        s.BindUtf8(7, _json.WrittenSpan);
-
-        if (item.Raw is { } rawLine)
+        _chunk.Payload(_json.WrittenSpan);
+        if (rawPlace.IsLogged)
         {
-            s.BindBlob(8, rawLine.Span);
+            _chunk.LoggedRaw(rawPlace.Offset, rawPlace.Length);
+        }
+        else if (item.Raw is { } rawLine)
+        {
+            _chunk.InlineRaw(rawLine.Span);
         }
         else
         {
-            s.BindNull(8);
+            _chunk.NoRaw();
         }
+    }
 
-        s.Execute();
+    private void InsertChunk(long firstSeq, long lastSeq)
+    {
+        _insert.BindInt64(2, firstSeq);
+        _insert.BindInt64(3, lastSeq);
+        _insert.BindBlob(4, _chunk.Body);
+        _insert.Execute();
+        _chunk.Clear();
     }
 
     private byte[] KindName(string kind)

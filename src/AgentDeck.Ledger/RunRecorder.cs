@@ -9,8 +9,9 @@ namespace AgentDeck.Ledger;
 /// The ingest pipeline of one run: every raw line is appended verbatim to the run's <c>stdout.log</c> or
 /// <c>stderr.log</c>, parsed into events, folded into a <see cref="RunTally"/> and written to the ledger in batches
 /// (one transaction per batch, with the run's aggregate columns). The raw log is flushed before each batch is
-/// committed, so whatever a crash loses from the ledger can be rebuilt from the log. Safe to feed stdout and stderr
-/// from two threads.
+/// committed, so whatever a crash loses from the ledger can be rebuilt from the log. When the ledger is the
+/// <see cref="SqliteRunLedger"/> of the same state directory, events keep only the raw line's place in the log instead
+/// of a second copy of its bytes. Safe to feed stdout and stderr from two threads.
 /// </summary>
 public sealed class RunRecorder : IDisposable
 {
@@ -24,6 +25,10 @@ public sealed class RunRecorder : IDisposable
     private readonly FileStream _stderrLog;
     private readonly List<EventToAppend> _pending;
     private readonly List<AgentEvent> _parsed = new(8);
+
+    /// <summary>Set when raw lines are stored as places in the logs; then <see cref="_rawPlaces"/> runs beside <see cref="_pending"/>.</summary>
+    private readonly SqliteRunLedger? _placesLedger;
+    private readonly List<RawPlace> _rawPlaces;
     private byte[] _arena = new byte[InitialArenaBytes];
     private int _arenaUsed;
     private long _pendingBytes;
@@ -45,6 +50,12 @@ public sealed class RunRecorder : IDisposable
         RunId = runId;
         Tally = new RunTally(_options.Prices);
         _pending = new List<EventToAppend>(_options.BatchEvents + 8);
+        _rawPlaces = new List<RawPlace>(_options.BatchEvents + 8);
+        if (ledger is SqliteRunLedger sqlite && sqlite.StatePaths.StateDirectory == paths.StateDirectory)
+        {
+            _placesLedger = sqlite;
+        }
+
         Directory.CreateDirectory(paths.RunDirectory(runId));
         (_stdoutLog, StdoutLines) = RawLog.OpenForAppend(paths.StdoutLog(runId));
         try
@@ -87,6 +98,7 @@ public sealed class RunRecorder : IDisposable
         {
             ThrowIfCompleted();
             var lineNo = ++StdoutLines;
+            var offset = _stdoutLog.Position;
             RawLog.Append(_stdoutLog, line);
             _parsed.Clear();
             LineEvents.FromStdout(_parser, line, _parsed);
@@ -94,7 +106,7 @@ public sealed class RunRecorder : IDisposable
             var now = _options.Clock.GetUtcNow();
             for (var i = 0; i < _parsed.Count; i++)
             {
-                Add(new EventToAppend(_parsed[i], RunStream.Stdout, lineNo, now, i == 0 ? raw : (ReadOnlyMemory<byte>?)null));
+                Add(new EventToAppend(_parsed[i], RunStream.Stdout, lineNo, now, i == 0 ? raw : null), i == 0 ? new RawPlace(offset, line.Length) : RawPlace.None);
             }
 
             FlushIfFull();
@@ -108,8 +120,9 @@ public sealed class RunRecorder : IDisposable
         {
             ThrowIfCompleted();
             var lineNo = ++StderrLines;
+            var offset = _stderrLog.Position;
             RawLog.Append(_stderrLog, line);
-            Add(new EventToAppend(LineEvents.FromStderr(line), RunStream.Stderr, lineNo, _options.Clock.GetUtcNow(), Keep(line)));
+            Add(new EventToAppend(LineEvents.FromStderr(line), RunStream.Stderr, lineNo, _options.Clock.GetUtcNow(), Keep(line)), new RawPlace(offset, line.Length));
             FlushIfFull();
         }
     }
@@ -147,7 +160,7 @@ public sealed class RunRecorder : IDisposable
                 LineEvents.Complete(_parser, exitCode, _parsed);
                 foreach (var e in _parsed)
                 {
-                    Add(new EventToAppend(e, RunStream.Stdout, 0, now));
+                    Add(new EventToAppend(e, RunStream.Stdout, 0, now), RawPlace.None);
                 }
 
                 _parserCompleted = true;
@@ -184,10 +197,11 @@ public sealed class RunRecorder : IDisposable
         }
     }
 
-    private void Add(in EventToAppend item)
+    private void Add(in EventToAppend item, RawPlace rawPlace)
     {
         Tally.Apply(item.Event);
         _pending.Add(item);
+        _rawPlaces.Add(rawPlace);
     }
 
     private void FlushIfFull()
@@ -203,8 +217,17 @@ public sealed class RunRecorder : IDisposable
         // Raw bytes reach the file before their events reach the ledger: the log is the source a rebuild trusts.
         _stdoutLog.Flush();
         _stderrLog.Flush();
-        _ledger.AppendEvents(RunId, _pending, aggregates);
+        if (_placesLedger is not null)
+        {
+            _placesLedger.AppendEvents(RunId, _pending, _rawPlaces, aggregates);
+        }
+        else
+        {
+            _ledger.AppendEvents(RunId, _pending, aggregates);
+        }
+
         _pending.Clear();
+        _rawPlaces.Clear();
         _pendingBytes = 0;
         _arenaUsed = 0;
         if (_arena.Length > 2 * Math.Max(InitialArenaBytes, _options.BatchBytes))
@@ -213,9 +236,18 @@ public sealed class RunRecorder : IDisposable
         }
     }
 
-    /// <summary>Copies a line into the batch's arena so that the caller may reuse its buffer at once.</summary>
-    private ReadOnlyMemory<byte> Keep(ReadOnlySpan<byte> line)
+    /// <summary>
+    /// Copies a line into the batch's arena so that the caller may reuse its buffer at once; null when the ledger keeps
+    /// the line's place in the log instead.
+    /// </summary>
+    private ReadOnlyMemory<byte>? Keep(ReadOnlySpan<byte> line)
     {
+        if (_placesLedger is not null)
+        {
+            _pendingBytes += line.Length;
+            return null;
+        }
+
         if (_arenaUsed + line.Length > _arena.Length)
         {
             // Slices already handed out keep the old array alive until the batch is committed.

@@ -10,7 +10,6 @@ namespace AgentDeck.Ledger;
 /// </summary>
 public sealed class SqliteRunLedger : IRunLedger
 {
-    private const string EventColumns = "seq, line_no, stream, time, kind, payload";
     private const int AmbiguityListLength = 5;
 
     private readonly SqliteConnection _connection;
@@ -105,14 +104,27 @@ public sealed class SqliteRunLedger : IRunLedger
         });
     }
 
-    public AppendResult AppendEvents(string runId, IReadOnlyList<EventToAppend> events, RunAggregates? aggregates = null)
+    public AppendResult AppendEvents(string runId, IReadOnlyList<EventToAppend> events, RunAggregates? aggregates = null) =>
+        AppendEvents(runId, events, null, aggregates);
+
+    /// <summary>
+    /// <see cref="AppendEvents(string, IReadOnlyList{EventToAppend}, RunAggregates?)"/> for a writer that keeps the raw
+    /// lines in the run's raw logs under this ledger's state directory: an event whose place is logged stores only
+    /// that place, not the bytes again.
+    /// </summary>
+    internal AppendResult AppendEvents(string runId, IReadOnlyList<EventToAppend> events, IReadOnlyList<RawPlace>? rawPlaces, RunAggregates? aggregates)
     {
         ArgumentNullException.ThrowIfNull(events);
+        if (rawPlaces is not null && rawPlaces.Count != events.Count)
+        {
+            throw new ArgumentException("one raw place per event", nameof(rawPlaces));
+        }
+
         return Write(writer =>
         {
             var last = writer.LastSeq(runId) ?? throw UnknownRun(runId);
             var now = _options.Clock.GetUtcNow().ToUnixTimeMilliseconds();
-            var newLast = events.Count == 0 ? last : writer.Insert(runId, last + 1, events);
+            var newLast = events.Count == 0 ? last : writer.Insert(runId, last + 1, events, rawPlaces);
             writer.SetEventCount(runId, newLast, now);
             if (aggregates is not null)
             {
@@ -202,34 +214,71 @@ public sealed class SqliteRunLedger : IRunLedger
 
     public IReadOnlyList<StoredEvent> ReadEvents(string runId, long fromSeq, int limit, bool includeRaw = false) => Guard(() =>
     {
-        var command = Command($"SELECT {EventColumns}, {(includeRaw ? "raw" : "NULL")} FROM events WHERE run_id = $run AND seq >= $from ORDER BY seq LIMIT $limit");
+        var events = new List<StoredEvent>(Math.Clamp(limit, 0, 1024));
+        if (limit <= 0)
+        {
+            return events;
+        }
+
+        // Chunks are disjoint and numbered in order: the first one ending at or after fromSeq holds it.
+        var command = Command("SELECT first_seq, events FROM event_chunks WHERE run_id = $run AND last_seq >= $from ORDER BY last_seq");
         Set(command, "$run", runId);
         Set(command, "$from", fromSeq);
-        Set(command, "$limit", limit);
-        return ReadEventRows(command, runId);
+        using var raws = includeRaw ? RawReader(runId) : null;
+        using var reader = command.ExecuteReader();
+        while (events.Count < limit && reader.Read())
+        {
+            DecodeChunk(runId, reader.GetInt64(0), (byte[])reader.GetValue(1), fromSeq, limit, raws, events);
+        }
+
+        return events;
     });
 
     public IReadOnlyList<StoredEvent> ReadLastEvents(string runId, int limit, bool includeRaw = false) => Guard(() =>
     {
-        var command = Command($"""
-            SELECT * FROM (SELECT {EventColumns}, {(includeRaw ? "raw" : "NULL")} FROM events WHERE run_id = $run ORDER BY seq DESC LIMIT $limit)
-            ORDER BY seq
-            """);
+        if (limit <= 0)
+        {
+            return (IReadOnlyList<StoredEvent>)[];
+        }
+
+        // Newest chunks first until they hold enough events, then decoded oldest first.
+        var command = Command("SELECT first_seq, last_seq, events FROM event_chunks WHERE run_id = $run ORDER BY last_seq DESC");
         Set(command, "$run", runId);
-        Set(command, "$limit", limit);
-        return ReadEventRows(command, runId);
+        var chunks = new List<(long First, byte[] Body)>();
+        long held = 0, lastSeq = 0;
+        using (var reader = command.ExecuteReader())
+        {
+            while (held < limit && reader.Read())
+            {
+                var first = reader.GetInt64(0);
+                var last = reader.GetInt64(1);
+                lastSeq = Math.Max(lastSeq, last);
+                held += last - first + 1;
+                chunks.Add((first, (byte[])reader.GetValue(2)));
+            }
+        }
+
+        var events = new List<StoredEvent>(limit);
+        var fromSeq = Math.Max(1, lastSeq - limit + 1);
+        using var raws = includeRaw ? RawReader(runId) : null;
+        for (var i = chunks.Count - 1; i >= 0; i--)
+        {
+            DecodeChunk(runId, chunks[i].First, chunks[i].Body, fromSeq, limit, raws, events);
+        }
+
+        return events;
     });
 
     public long CountEvents(string runId) => Guard(() =>
     {
-        var command = Command("SELECT COUNT(*) FROM events WHERE run_id = $run");
+        var command = Command("SELECT COALESCE(SUM(last_seq - first_seq + 1), 0) FROM event_chunks WHERE run_id = $run");
         Set(command, "$run", runId);
         return (long)command.ExecuteScalar()!;
     });
 
     public long LastSeq(string runId) => Guard(() =>
     {
-        var command = Command("SELECT COALESCE(MAX(seq), 0) FROM events WHERE run_id = $run");
+        var command = Command("SELECT COALESCE(MAX(last_seq), 0) FROM event_chunks WHERE run_id = $run");
         Set(command, "$run", runId);
         return (long)command.ExecuteScalar()!;
     });
@@ -385,23 +434,35 @@ public sealed class SqliteRunLedger : IRunLedger
         return runs;
     }
 
-    private static List<StoredEvent> ReadEventRows(SqliteCommand command, string runId)
-    {
-        var events = new List<StoredEvent>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            events.Add(new StoredEvent(
-                runId,
-                reader.GetInt64(0),
-                reader.GetInt64(1),
-                RunStreams.TryParse(reader.GetString(2), out var stream) ? stream : RunStream.Stdout,
-                RunRows.Time(reader.GetInt64(3)),
-                reader.GetString(4),
-                reader.GetString(5),
-                reader.IsDBNull(6) ? null : (byte[])reader.GetValue(6)));
-        }
+    private LoggedRawReader RawReader(string runId) => new(StatePaths, runId);
 
-        return events;
+    /// <summary>The state directory this ledger file sits in: where the runs' raw logs are.</summary>
+    internal AgentDeckPaths StatePaths => new(Path.GetDirectoryName(Location)!);
+
+    private static void DecodeChunk(string runId, long firstSeq, byte[] body, long fromSeq, int limit, LoggedRawReader? raws, List<StoredEvent> into)
+    {
+        var reader = new EventChunkReader(body);
+        for (var seq = firstSeq; reader.HasMore && into.Count < limit; seq++)
+        {
+            reader.Next();
+            if (seq < fromSeq)
+            {
+                continue;
+            }
+
+            byte[]? rawLine = null;
+            if (raws is not null)
+            {
+                rawLine = reader.RawKind switch
+                {
+                    EventChunkFormat.InlineRaw => reader.InlineRaw.ToArray(),
+                    EventChunkFormat.LoggedRaw => raws.Read(reader.Stream, reader.RawOffset, reader.RawLength),
+                    _ => null,
+                };
+            }
+
+            into.Add(new StoredEvent(runId, seq, reader.LineNo, reader.Stream, RunRows.Time(reader.TimeMillis),
+                reader.KindText, System.Text.Encoding.UTF8.GetString(reader.Payload), rawLine));
+        }
     }
 }

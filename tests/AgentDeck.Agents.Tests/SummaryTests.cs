@@ -12,6 +12,12 @@ public sealed class SummaryTests
     [InlineData("abcdef", 6, "abcdef")]
     [InlineData("abcdefg", 6, "abcde…")]
     [InlineData("abc  defg", 5, "abc …")]
+    [InlineData(" a b", 200, "a b")]
+    [InlineData("a b ", 200, "a b")]
+    [InlineData("a  b", 200, "a b")]
+    [InlineData("a b", 3, "a b")]
+    [InlineData("a\u00A0b", 200, "a b")]
+    [InlineData("a\u0001b", 200, "a b")]
     public void Given_text_Then_one_line_collapses_whitespace_and_cuts_with_an_ellipsis(string text, int max, string expected)
     {
         Assert.Equal(expected, Summary.OneLine(text, max));

@@ -30,9 +30,10 @@ public sealed class LedgerSchemaTests : IDisposable
         Assert.Equal(16384L, Scalar(raw, "PRAGMA page_size"));
         var indexes = Strings(raw, "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'");
         Assert.Superset(new HashSet<string> { "runs_by_started_at", "runs_by_status", "runs_by_cwd", "runs_by_session" }, indexes.ToHashSet());
-        var events = Strings(raw, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'events'").Single();
-        Assert.Contains("PRIMARY KEY (run_id, seq)", events, StringComparison.Ordinal);
-        Assert.Contains("WITHOUT ROWID", events, StringComparison.Ordinal);
+        Assert.Contains("event_chunks_by_run", indexes);
+        var tables = Strings(raw, "SELECT name FROM sqlite_master WHERE type = 'table'");
+        Assert.Contains("event_chunks", tables);
+        Assert.DoesNotContain("events", tables);
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public sealed class LedgerSchemaTests : IDisposable
             delete.ExecuteNonQuery();
         }
 
-        Assert.Equal(0L, Scalar(raw, "SELECT COUNT(*) FROM events"));
+        Assert.Equal(0L, Scalar(raw, "SELECT COUNT(*) FROM event_chunks"));
     }
 
     private static object? Scalar(SqliteConnection connection, string sql)

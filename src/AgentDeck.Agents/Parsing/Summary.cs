@@ -24,6 +24,12 @@ internal static class Summary
             return string.Empty;
         }
 
+        if (text.Length <= max && IsAlreadyOneLine(text))
+        {
+            // Most texts need no change; skipping the copy matters on the ingest path.
+            return text;
+        }
+
         var builder = new StringBuilder(Math.Min(text.Length, max + 1));
         var pendingSpace = false;
         foreach (var c in text)
@@ -51,6 +57,28 @@ internal static class Summary
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>True when <see cref="OneLine"/> would return the text unchanged: single inner spaces only, no other whitespace or control.</summary>
+    private static bool IsAlreadyOneLine(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == ' ')
+            {
+                if (i == 0 || i == text.Length - 1 || text[i - 1] == ' ')
+                {
+                    return false;
+                }
+            }
+            else if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A tool input as one line: its most telling field (a Bash command, a written path), else compact JSON.</summary>
