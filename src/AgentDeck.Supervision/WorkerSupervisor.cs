@@ -26,11 +26,12 @@ public sealed class WorkerSupervisor : ISupervisedWorker
     private readonly IAgentStreamParser _parser;
     private readonly SupervisorOptions _options;
     private readonly RunFiles _files;
-    private readonly Lock _gate = new();
+    private readonly Lock _gate;
     private readonly Lock _stopGate = new();
     private readonly SemaphoreSlim _stdin = new(1, 1);
     private readonly WorkerActivity _activity = new();
     private readonly CancellationTokenSource _done = new();
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private RunRecorder? _recorder;
     private IRunningProcess? _process;
     private RunStatus _syncedStatus = RunStatus.Starting;
@@ -54,6 +55,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker
         _driver = driver ?? throw new ArgumentNullException(nameof(driver));
         _parser = parser ?? throw new ArgumentNullException(nameof(parser));
         _options = options ?? new SupervisorOptions();
+        _gate = _options.LedgerLock ?? new Lock();
         RunId = runId;
         _files = new RunFiles(paths, runId);
     }
@@ -66,8 +68,29 @@ public sealed class WorkerSupervisor : ISupervisedWorker
     /// <summary>The message of a start failure (agent CLI not installed), null otherwise.</summary>
     public string? StartError { get; private set; }
 
+    /// <summary>Completes once the control socket answers (or <see cref="RunAsync"/> ended before it could).</summary>
+    public Task Ready => _ready.Task;
+
     /// <summary>Supervises the worker to its end and returns the final run record.</summary>
     public async Task<RunRecord> RunAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await SuperviseAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Whatever broke the supervision (the ledger, a bug), the agent must not run on unwatched.
+            await KillQuietlyAsync().ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            _ready.TrySetResult();
+        }
+    }
+
+    private async Task<RunRecord> SuperviseAsync(CancellationToken cancellationToken)
     {
         _files.EnsurePrivateDirectory();
         var identity = SupervisorRecord.ForCurrentProcess(_options.Clock.GetUtcNow());
@@ -79,6 +102,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker
         }
 
         await using var control = await ControlServer.StartAsync(_files.ControlSocket, this, cancellationToken).ConfigureAwait(false);
+        _ready.TrySetResult();
         if (!await WaitForSlotAsync(cancellationToken).ConfigureAwait(false))
         {
             return EndWithoutStart(EndReason.SupervisorCancelled, null);
@@ -96,7 +120,11 @@ public sealed class WorkerSupervisor : ISupervisedWorker
                 new RunRecorderOptions { Clock = _options.Clock, Prices = _options.Prices });
         }
 
-        var spec = _driver.Spec with { Grouping = ProcessGrouping.NewSession };
+        var spec = _driver.Spec with
+        {
+            Grouping = ProcessGrouping.NewSession,
+            Environment = WorkerEnvironment.Compose(_options.Environment, _driver.Spec.Environment),
+        };
         try
         {
             _process = _runner.Start(spec);
@@ -535,6 +563,22 @@ public sealed class WorkerSupervisor : ISupervisedWorker
         lock (_gate)
         {
             return read();
+        }
+    }
+
+    private async Task KillQuietlyAsync()
+    {
+        if (_process is not { HasExited: false } process)
+        {
+            return;
+        }
+
+        try
+        {
+            await process.SignalAsync(ProcessSignal.Kill, process.OwnsProcessGroup).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException)
+        {
         }
     }
 

@@ -1,19 +1,17 @@
 using System.Runtime.InteropServices;
-using AgentDeck.Agents;
 using AgentDeck.Cli.Commands.Run;
-using AgentDeck.Cli.Common;
-using AgentDeck.Cli.Config;
 using AgentDeck.Cli.Hosting;
 using AgentDeck.Core.Processes;
 using AgentDeck.Core.Runs;
 using AgentDeck.Core.Workers;
-using AgentDeck.Supervision;
+using AgentDeck.Supervision.Control;
 
 namespace AgentDeck.Cli.Commands.Supervise;
 
 /// <summary>
-/// Runs the launch stored in the run folder under a <see cref="WorkerSupervisor"/>. SIGTERM stops the worker (and
-/// then this process); SIGHUP and SIGINT are ignored, so no terminal going away can end the worker.
+/// Runs one launch stored in the run folder under a <see cref="Supervision.WorkerSupervisor"/> in this process (the
+/// supervisor host does the same for many). SIGTERM stops the worker (and then this process); SIGHUP and SIGINT are
+/// ignored, so no terminal going away can end the worker.
 /// </summary>
 public sealed class SuperviseHandler(CliContext context, IProcessRunner runner, IAgentDriverFactory drivers)
 {
@@ -21,7 +19,6 @@ public sealed class SuperviseHandler(CliContext context, IProcessRunner runner, 
     {
         using var services = WorkerServices.Open(context.Console);
         var run = WorkerServices.Guard(() => services.Ledger.ResolveRun(runId));
-        var launch = LaunchFile.Load(services.Files(run.Id));
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
         {
@@ -31,15 +28,8 @@ public sealed class SuperviseHandler(CliContext context, IProcessRunner runner, 
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, signal => signal.Cancel = true);
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => signal.Cancel = true);
 
-        var supervisor = new WorkerSupervisor(
-            services.Ledger, services.Paths, runner, drivers.Create(launch),
-            AgentParsers.Create(launch.Agent, SessionBaselines.Find(services.Ledger, launch.ResumeSessionId, run.Id)), run.Id,
-            new SupervisorOptions
-            {
-                Limits = LimitsConfig.Load(context.Console, launch.WorkingDirectory),
-                KeepOpen = keepOpen,
-                Prices = context.Prices,
-            });
+        var supervisor = new SupervisedWorkerFactory(services.Ledger, services.Paths, runner, drivers, new Lock())
+            .Create(new ControlRequest(ControlRequest.Start) { Run = run.Id, KeepOpen = keepOpen, Environment = context.Console.Environment });
         var final = await supervisor.RunAsync(ending.Token).ConfigureAwait(false);
         if (supervisor.StartError is { } error)
         {
@@ -48,5 +38,4 @@ public sealed class SuperviseHandler(CliContext context, IProcessRunner runner, 
 
         return final.Status == RunStatus.Succeeded ? ExitCodes.Ok : ExitCodes.Failure;
     }
-
 }
