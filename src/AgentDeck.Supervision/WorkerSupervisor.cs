@@ -143,11 +143,20 @@ public sealed class WorkerSupervisor : ISupervisedWorker
 
         var flusher = FlushLoopAsync(_done.Token);
         var guard = GuardLoopAsync(started, _done.Token);
-        await Task.WhenAll(PumpStdoutAsync(_process), PumpStderrAsync(_process)).ConfigureAwait(false);
-        var exit = await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-        await _done.CancelAsync().ConfigureAwait(false);
-        await Quietly(flusher).ConfigureAwait(false);
-        await Quietly(guard).ConfigureAwait(false);
+        ProcessExitStatus exit;
+        try
+        {
+            await Task.WhenAll(KillOnFailure(PumpStdoutAsync(_process)), KillOnFailure(PumpStderrAsync(_process))).ConfigureAwait(false);
+            exit = await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Also when a pump failed: no loop may write the run after its supervision ended.
+            await _done.CancelAsync().ConfigureAwait(false);
+            await Quietly(flusher).ConfigureAwait(false);
+            await Quietly(guard).ConfigureAwait(false);
+        }
+
         if (_stopTask is { } stopping)
         {
             await Quietly(stopping).ConfigureAwait(false);
@@ -219,7 +228,8 @@ public sealed class WorkerSupervisor : ISupervisedWorker
         var stopping = RequestStop(EndReason.StoppedByUser, force);
         if (stopping is not null)
         {
-            await stopping.WaitAsync(cancellationToken).ConfigureAwait(false);
+            // Not cancelled by the socket closing: the worker's end closes it, and this answer must still go out.
+            await stopping.ConfigureAwait(false);
         }
 
         return new ControlReply(true) { Status = RunStatus.Stopped.ToName(), Pid = Environment.ProcessId, AgentPid = _process.Pid };
@@ -563,6 +573,20 @@ public sealed class WorkerSupervisor : ISupervisedWorker
         lock (_gate)
         {
             return read();
+        }
+    }
+
+    /// <summary>A pump that fails kills the agent, so the other pump (and the wait for the exit) ends too.</summary>
+    private async Task KillOnFailure(Task pump)
+    {
+        try
+        {
+            await pump.ConfigureAwait(false);
+        }
+        catch
+        {
+            await KillQuietlyAsync().ConfigureAwait(false);
+            throw;
         }
     }
 
