@@ -311,16 +311,22 @@ public sealed class WorkerSupervisor : ISupervisedWorker
 
     private void CheckLimits()
     {
+        if (Locked(LimitCrossed) is { } reason)
+        {
+            _ = RequestStop(reason, force: false);
+        }
+    }
+
+    /// <summary>The limit the run has crossed (output cap, run budget), if any; called under the ledger lock.</summary>
+    private EndReason? LimitCrossed()
+    {
         var limits = _options.Limits;
-        var (bytes, cost) = Locked(() => (_outputBytes, _recorder!.Tally.CostUsd));
-        if (limits.MaxOutputBytes is { } cap && bytes > cap)
+        if (limits.MaxOutputBytes is { } cap && _outputBytes > cap)
         {
-            RequestStop(EndReason.OutputCap, force: false);
+            return EndReason.OutputCap;
         }
-        else if (limits.RunBudgetUsd is { } budget && cost >= budget)
-        {
-            _ = RequestStop(EndReason.RunBudget, force: false);
-        }
+
+        return limits.RunBudgetUsd is { } budget && _recorder?.Tally.CostUsd >= budget ? EndReason.RunBudget : null;
     }
 
     private async Task FlushLoopAsync(CancellationToken cancellationToken)
@@ -483,7 +489,9 @@ public sealed class WorkerSupervisor : ISupervisedWorker
     private void FlushAndSync()
     {
         _recorder!.Flush();
-        var wanted = _activity.Status;
+        // Past a limit the worker is about to be stopped: never show it idle or waiting (a 'wait' would take that
+        // for the turn's success) before the stop's final status lands.
+        var wanted = LimitCrossed() is null ? _activity.Status : _syncedStatus;
         if (wanted != _recorder.Tally.Status)
         {
             _ledger.UpdateRun(RunId, new RunUpdate { Status = wanted });

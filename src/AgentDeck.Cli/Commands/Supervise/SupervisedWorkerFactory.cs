@@ -21,6 +21,12 @@ namespace AgentDeck.Cli.Commands.Supervise;
 public sealed class SupervisedWorkerFactory(
     IRunLedger ledger, AgentDeckPaths paths, IProcessRunner runner, IAgentDriverFactory drivers, Lock ledgerLock)
 {
+    /// <summary>
+    /// How often a worker's pending events are committed. The screen polls the ledger every 200 ms, so committing
+    /// more often than every 100 ms buys nothing on screen and costs the host a transaction per worker each time.
+    /// </summary>
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
+
     private readonly ConcurrentDictionary<string, IPriceBook> _prices = new(StringComparer.Ordinal);
 
     public WorkerSupervisor Create(ControlRequest start)
@@ -45,6 +51,7 @@ public sealed class SupervisedWorkerFactory(
                 KeepOpen = start.KeepOpen,
                 Prices = _prices.GetOrAdd(context.ConfigDirectory, _ => context.Prices),
                 LedgerLock = ledgerLock,
+                FlushInterval = FlushInterval,
                 Environment = start.Environment,
             });
     }
