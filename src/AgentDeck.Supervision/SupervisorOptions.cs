@@ -24,4 +24,16 @@ public sealed record SupervisorOptions
 
     /// <summary>Prices tokens for agents that report no cost; null leaves such costs unknown.</summary>
     public IPriceBook? Prices { get; init; }
+
+    /// <summary>
+    /// The lock every user of the ledger takes, when supervisors in one process share one ledger connection (the
+    /// supervisor host); null gives the supervisor its own.
+    /// </summary>
+    public Lock? LedgerLock { get; init; }
+
+    /// <summary>
+    /// The whole environment the agent gets (the front end's that asked for the run), under the driver's own
+    /// settings; null inherits this process's.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
 }

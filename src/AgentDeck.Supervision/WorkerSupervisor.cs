@@ -26,11 +26,12 @@ public sealed class WorkerSupervisor : ISupervisedWorker
     private readonly IAgentStreamParser _parser;
     private readonly SupervisorOptions _options;
     private readonly RunFiles _files;
-    private readonly Lock _gate = new();
+    private readonly Lock _gate;
     private readonly Lock _stopGate = new();
     private readonly SemaphoreSlim _stdin = new(1, 1);
     private readonly WorkerActivity _activity = new();
     private readonly CancellationTokenSource _done = new();
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private RunRecorder? _recorder;
     private IRunningProcess? _process;
     private RunStatus _syncedStatus = RunStatus.Starting;
@@ -54,6 +55,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker
         _driver = driver ?? throw new ArgumentNullException(nameof(driver));
         _parser = parser ?? throw new ArgumentNullException(nameof(parser));
         _options = options ?? new SupervisorOptions();
+        _gate = _options.LedgerLock ?? new Lock();
         RunId = runId;
         _files = new RunFiles(paths, runId);
     }
@@ -66,8 +68,29 @@ public sealed class WorkerSupervisor : ISupervisedWorker
     /// <summary>The message of a start failure (agent CLI not installed), null otherwise.</summary>
     public string? StartError { get; private set; }
 
+    /// <summary>Completes once the control socket answers (or <see cref="RunAsync"/> ended before it could).</summary>
+    public Task Ready => _ready.Task;
+
     /// <summary>Supervises the worker to its end and returns the final run record.</summary>
     public async Task<RunRecord> RunAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await SuperviseAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Whatever broke the supervision (the ledger, a bug), the agent must not run on unwatched.
+            await KillQuietlyAsync().ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            _ready.TrySetResult();
+        }
+    }
+
+    private async Task<RunRecord> SuperviseAsync(CancellationToken cancellationToken)
     {
         _files.EnsurePrivateDirectory();
         var identity = SupervisorRecord.ForCurrentProcess(_options.Clock.GetUtcNow());
@@ -79,6 +102,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker
         }
 
         await using var control = await ControlServer.StartAsync(_files.ControlSocket, this, cancellationToken).ConfigureAwait(false);
+        _ready.TrySetResult();
         if (!await WaitForSlotAsync(cancellationToken).ConfigureAwait(false))
         {
             return EndWithoutStart(EndReason.SupervisorCancelled, null);
@@ -96,7 +120,11 @@ public sealed class WorkerSupervisor : ISupervisedWorker
                 new RunRecorderOptions { Clock = _options.Clock, Prices = _options.Prices });
         }
 
-        var spec = _driver.Spec with { Grouping = ProcessGrouping.NewSession };
+        var spec = _driver.Spec with
+        {
+            Grouping = ProcessGrouping.NewSession,
+            Environment = WorkerEnvironment.Compose(_options.Environment, _driver.Spec.Environment),
+        };
         try
         {
             _process = _runner.Start(spec);
@@ -115,11 +143,20 @@ public sealed class WorkerSupervisor : ISupervisedWorker
 
         var flusher = FlushLoopAsync(_done.Token);
         var guard = GuardLoopAsync(started, _done.Token);
-        await Task.WhenAll(PumpStdoutAsync(_process), PumpStderrAsync(_process)).ConfigureAwait(false);
-        var exit = await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-        await _done.CancelAsync().ConfigureAwait(false);
-        await Quietly(flusher).ConfigureAwait(false);
-        await Quietly(guard).ConfigureAwait(false);
+        ProcessExitStatus exit;
+        try
+        {
+            await Task.WhenAll(KillOnFailure(PumpStdoutAsync(_process)), KillOnFailure(PumpStderrAsync(_process))).ConfigureAwait(false);
+            exit = await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Also when a pump failed: no loop may write the run after its supervision ended.
+            await _done.CancelAsync().ConfigureAwait(false);
+            await Quietly(flusher).ConfigureAwait(false);
+            await Quietly(guard).ConfigureAwait(false);
+        }
+
         if (_stopTask is { } stopping)
         {
             await Quietly(stopping).ConfigureAwait(false);
@@ -191,7 +228,8 @@ public sealed class WorkerSupervisor : ISupervisedWorker
         var stopping = RequestStop(EndReason.StoppedByUser, force);
         if (stopping is not null)
         {
-            await stopping.WaitAsync(cancellationToken).ConfigureAwait(false);
+            // Not cancelled by the socket closing: the worker's end closes it, and this answer must still go out.
+            await stopping.ConfigureAwait(false);
         }
 
         return new ControlReply(true) { Status = RunStatus.Stopped.ToName(), Pid = Environment.ProcessId, AgentPid = _process.Pid };
@@ -273,16 +311,22 @@ public sealed class WorkerSupervisor : ISupervisedWorker
 
     private void CheckLimits()
     {
+        if (Locked(LimitCrossed) is { } reason)
+        {
+            _ = RequestStop(reason, force: false);
+        }
+    }
+
+    /// <summary>The limit the run has crossed (output cap, run budget), if any; called under the ledger lock.</summary>
+    private EndReason? LimitCrossed()
+    {
         var limits = _options.Limits;
-        var (bytes, cost) = Locked(() => (_outputBytes, _recorder!.Tally.CostUsd));
-        if (limits.MaxOutputBytes is { } cap && bytes > cap)
+        if (limits.MaxOutputBytes is { } cap && _outputBytes > cap)
         {
-            RequestStop(EndReason.OutputCap, force: false);
+            return EndReason.OutputCap;
         }
-        else if (limits.RunBudgetUsd is { } budget && cost >= budget)
-        {
-            _ = RequestStop(EndReason.RunBudget, force: false);
-        }
+
+        return limits.RunBudgetUsd is { } budget && _recorder?.Tally.CostUsd >= budget ? EndReason.RunBudget : null;
     }
 
     private async Task FlushLoopAsync(CancellationToken cancellationToken)
@@ -445,7 +489,9 @@ public sealed class WorkerSupervisor : ISupervisedWorker
     private void FlushAndSync()
     {
         _recorder!.Flush();
-        var wanted = _activity.Status;
+        // Past a limit the worker is about to be stopped: never show it idle or waiting (a 'wait' would take that
+        // for the turn's success) before the stop's final status lands.
+        var wanted = LimitCrossed() is null ? _activity.Status : _syncedStatus;
         if (wanted != _recorder.Tally.Status)
         {
             _ledger.UpdateRun(RunId, new RunUpdate { Status = wanted });
@@ -535,6 +581,36 @@ public sealed class WorkerSupervisor : ISupervisedWorker
         lock (_gate)
         {
             return read();
+        }
+    }
+
+    /// <summary>A pump that fails kills the agent, so the other pump (and the wait for the exit) ends too.</summary>
+    private async Task KillOnFailure(Task pump)
+    {
+        try
+        {
+            await pump.ConfigureAwait(false);
+        }
+        catch
+        {
+            await KillQuietlyAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task KillQuietlyAsync()
+    {
+        if (_process is not { HasExited: false } process)
+        {
+            return;
+        }
+
+        try
+        {
+            await process.SignalAsync(ProcessSignal.Kill, process.OwnsProcessGroup).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException)
+        {
         }
     }
 

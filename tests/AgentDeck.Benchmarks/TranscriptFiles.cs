@@ -14,6 +14,9 @@ public static class TranscriptFiles
             .ToList();
     }
 
+    /// <summary>One transcript by file name.</summary>
+    public static string Named(string fileName) => Path.Combine(Locate(), fileName);
+
     private static string Locate()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

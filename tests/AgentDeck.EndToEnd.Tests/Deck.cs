@@ -44,6 +44,7 @@ public sealed class Deck
             ["DISABLE_AUTOUPDATER"] = "1",
             ["CLAUDE_CODE_MAX_RETRIES"] = "2",
             ["MOCK_KEY"] = "x",
+            ["AGENTDECK_HOST_IDLE_SECONDS"] = "5",
         };
         await CodexCli.WriteConfigAsync(fixture, sandbox, CodexCli.KnownModel);
         return new Deck(sandbox, environment);

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text;
+using System.Text.Json.Nodes;
 using AgentDeck.Core.Processes;
 
 namespace AgentDeck.EndToEnd.Tests;
@@ -127,6 +129,56 @@ public sealed class SupervisionThroughDeckTests(AgentCliFixture fixture)
 
         Assert.Equal(1, wait.ExitCode);
         Assert.Equal(("failed", "timeout"), (Deck.Status(runs[0]), (string?)runs[0]["failure_reason"]));
+    }
+
+    [Fact]
+    public async Task Given_four_workers_in_one_supervisor_host_When_the_host_is_killed_with_SIGKILL_Then_every_run_is_lost_and_ledger_rebuild_recovers_its_events()
+    {
+        using var sandbox = await Sandbox.CreateAsync();
+        var deck = await Deck.CreateAsync(fixture, sandbox);
+        string[] ids =
+        [
+            await deck.RunDetachedAsync("claude", "One [[S:slow]]"),
+            await deck.RunDetachedAsync("codex", "Two [[S:slow]]"),
+            await deck.RunDetachedAsync("claude", "Three [[S:slow]]"),
+            await deck.RunDetachedAsync("codex", "Four [[S:slow]]"),
+        ];
+        foreach (var id in ids)
+        {
+            await deck.UntilAsync(id, s => Deck.Status(s) == "running", "running");
+        }
+
+        var hosts = ids.Select(id => (int)JsonNode.Parse(File.ReadAllText(deck.RunFile(id, "supervisor.json")))!["pid"]!).Distinct().ToList();
+        Assert.Single(hosts);
+        using (var host = Process.GetProcessById(hosts[0]))
+        {
+            host.Kill(); // SIGKILL: no chance to record anything more
+            await host.WaitForExitAsync();
+        }
+
+        var statuses = new List<JsonObject>();
+        foreach (var id in ids)
+        {
+            statuses.Add(await deck.StatusAsync(id));
+        }
+
+        Assert.All(statuses, s => Assert.Equal(("lost", "supervisor_died"), (Deck.Status(s), (string?)s["failure_reason"])));
+        foreach (var id in ids)
+        {
+            await deck.SucceedAsync("ledger", "rebuild", id);
+            var rawLines = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(deck.RunFile(id, "stdout.log"))).Split('\n');
+            var nonBlank = Enumerable.Range(1, rawLines.Length).Where(n => rawLines[n - 1].Trim().Length > 0).ToList();
+            // Line 0 holds what no raw line made (notices, the close of an interrupted turn).
+            var stdoutLines = (await deck.EventsAsync(id)).Where(e => (string?)e["stream"] == "stdout").Select(e => (int)e["line"]!).Where(n => n > 0).Distinct().Order();
+            Assert.NotEmpty(nonBlank);
+            Assert.Equal(nonBlank, stdoutLines);
+        }
+
+        // The dead host's socket is still there; it must not block the next run.
+        Assert.True(File.Exists(Path.Combine(deck.StateDirectory, "host", "control.sock")));
+        var next = await deck.RunDetachedAsync("claude", "After the crash [[S:plain]]");
+        var (wait, _) = await deck.WaitAsync(next);
+        Assert.True(wait.ExitCode == 0, wait.Describe());
     }
 
     /// <summary>The front end's first line is "run ID (agent); …".</summary>

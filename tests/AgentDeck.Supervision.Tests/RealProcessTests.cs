@@ -36,6 +36,7 @@ public sealed class RealProcessTests : IDisposable
             {
                 ["AGENTDECK_HOME"] = _state.Directory,
                 ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH"),
+                ["AGENTDECK_HOST_IDLE_SECONDS"] = "0.5",
             },
         });
 

@@ -38,7 +38,7 @@ public static class CommandTree
         root.Add(EventsCommand.Create(context));
         root.Add(LedgerCommand.Create(context));
         root.Add(RunCommand.Create(context));
-        root.Add(SuperviseCommand.Create(context));
+        root.Add(SupervisorHostCommand.Create(context));
         root.Add(StatusCommand.Create(context));
         root.Add(SteerCommand.Create(context));
         root.Add(InterruptCommand.Create(context));

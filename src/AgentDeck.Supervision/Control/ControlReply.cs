@@ -9,5 +9,8 @@ public sealed record ControlReply(bool Ok)
     public int? Pid { get; init; }
     public int? AgentPid { get; init; }
 
+    /// <summary>The host's count of workers it supervises (host ping and start replies).</summary>
+    public int? Workers { get; init; }
+
     public static ControlReply Failure(string error) => new(false) { Error = error };
 }

@@ -5,32 +5,41 @@ using System.Text.Json;
 namespace AgentDeck.Supervision.Control;
 
 /// <summary>
-/// A run's control socket: a Unix domain socket (mode 0600, inside the 0700 run folder) answering JSON-line requests.
-/// A socket file left by a dead supervisor is removed at start; one that still answers means the run is supervised
-/// already, and starting fails.
+/// A control socket: a Unix domain socket (mode 0600, inside a 0700 folder) answering JSON-line requests — a run's
+/// (steer, interrupt, stop) or the supervisor host's (start). A socket file left by a dead supervisor is removed at
+/// start; one that still answers means someone serves it already, and starting fails.
 /// </summary>
 public sealed class ControlServer : IAsyncDisposable
 {
     private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     private readonly Socket _listener;
-    private readonly ISupervisedWorker _control;
+    private readonly Func<ControlRequest, CancellationToken, Task<ControlReply>> _answer;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _acceptLoop;
 
-    private ControlServer(string path, Socket listener, ISupervisedWorker control)
+    private ControlServer(string path, Socket listener, Func<ControlRequest, CancellationToken, Task<ControlReply>> answer)
     {
         SocketPath = path;
         _listener = listener;
-        _control = control;
+        _answer = answer;
         _acceptLoop = AcceptAsync();
     }
 
     public string SocketPath { get; }
 
-    public static async Task<ControlServer> StartAsync(string path, ISupervisedWorker control, CancellationToken cancellationToken = default)
+    /// <summary>A run's socket: ping, steer, interrupt and stop go to the worker.</summary>
+    public static Task<ControlServer> StartAsync(string path, ISupervisedWorker control, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(control);
+        return StartAsync(path, (request, token) => AnswerWorkerAsync(control, request, token), cancellationToken);
+    }
+
+    /// <summary>A socket whose requests <paramref name="answer"/> handles (its exceptions become failure replies).</summary>
+    public static async Task<ControlServer> StartAsync(
+        string path, Func<ControlRequest, CancellationToken, Task<ControlReply>> answer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
         if (File.Exists(path))
         {
             if (await ControlClient.AnswersAsync(path, cancellationToken).ConfigureAwait(false))
@@ -58,7 +67,7 @@ public sealed class ControlServer : IAsyncDisposable
             throw;
         }
 
-        return new ControlServer(path, listener, control);
+        return new ControlServer(path, listener, answer);
     }
 
     public async ValueTask DisposeAsync()
@@ -134,21 +143,29 @@ public sealed class ControlServer : IAsyncDisposable
             return ControlReply.Failure("request is not a JSON control request");
         }
 
+        if (request is null)
+        {
+            return ControlReply.Failure("request is not a JSON control request");
+        }
+
         try
         {
-            return request?.Op switch
-            {
-                ControlRequest.Ping => _control.Ping(),
-                ControlRequest.Steer when string.IsNullOrWhiteSpace(request.Message) => ControlReply.Failure("steer needs a non-empty message"),
-                ControlRequest.Steer => await _control.SteerAsync(request.Message!, _stopping.Token).ConfigureAwait(false),
-                ControlRequest.Interrupt => await _control.InterruptAsync(_stopping.Token).ConfigureAwait(false),
-                ControlRequest.Stop => await _control.StopAsync(request.Force, _stopping.Token).ConfigureAwait(false),
-                var op => ControlReply.Failure($"unknown control op '{op}': use ping, steer, interrupt or stop"),
-            };
+            return await _answer(request, _stopping.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return ControlReply.Failure(e.Message);
         }
     }
+
+    private static async Task<ControlReply> AnswerWorkerAsync(ISupervisedWorker control, ControlRequest request, CancellationToken cancellationToken) =>
+        request.Op switch
+        {
+            ControlRequest.Ping => control.Ping(),
+            ControlRequest.Steer when string.IsNullOrWhiteSpace(request.Message) => ControlReply.Failure("steer needs a non-empty message"),
+            ControlRequest.Steer => await control.SteerAsync(request.Message!, cancellationToken).ConfigureAwait(false),
+            ControlRequest.Interrupt => await control.InterruptAsync(cancellationToken).ConfigureAwait(false),
+            ControlRequest.Stop => await control.StopAsync(request.Force, cancellationToken).ConfigureAwait(false),
+            var op => ControlReply.Failure($"unknown control op '{op}': use ping, steer, interrupt or stop"),
+        };
 }

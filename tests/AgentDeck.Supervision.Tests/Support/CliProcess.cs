@@ -16,6 +16,7 @@ internal static class CliProcess
                 ["AGENTDECK_HOME"] = state.Directory,
                 ["HOME"] = state.Directory,
                 ["PATH"] = (extraPath is null ? "" : extraPath + ":") + Environment.GetEnvironmentVariable("PATH"),
+                ["AGENTDECK_HOST_IDLE_SECONDS"] = "0.5",
             },
         };
         return await new ProcessRunner().RunAsync(spec, null, TimeSpan.FromMinutes(2));

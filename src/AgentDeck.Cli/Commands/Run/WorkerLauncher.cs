@@ -1,56 +1,116 @@
+using System.Collections;
+using AgentDeck.Cli.Commands.Supervise;
 using AgentDeck.Cli.Hosting;
 using AgentDeck.Core;
 using AgentDeck.Core.Events;
 using AgentDeck.Core.Processes;
 using AgentDeck.Core.Runs;
+using AgentDeck.Core.Storage;
 using AgentDeck.Core.Workers;
 using AgentDeck.Supervision;
+using AgentDeck.Supervision.Control;
+using AgentDeck.Supervision.Hosting;
 
 namespace AgentDeck.Cli.Commands.Run;
 
 /// <summary>
-/// Creates a run and hands it to a detached <c>agentdeck supervise</c> process (own session, output to the run's
-/// supervisor.log), so the worker outlives this front end. Refuses at once when the agent CLI is not installed.
+/// Creates a run and hands it to the state folder's supervisor host (started detached, in its own session, when none
+/// serves), so the worker outlives this front end. Refuses at once when the agent CLI is not installed.
 /// </summary>
-public sealed class WorkerLauncher(WorkerServices services, IProcessRunner runner, IAgentDriverFactory drivers)
+public sealed class WorkerLauncher(
+    WorkerServices services, IProcessRunner runner, IAgentDriverFactory drivers, IReadOnlyDictionary<string, string>? environment = null)
 {
+    // Workstation, non-concurrent GC with a small gen0 budget: the host's heap is small and it has no UI to keep smooth.
+    private static readonly IReadOnlyDictionary<string, string?> HostRuntimeSettings = new Dictionary<string, string?>
+    {
+        ["DOTNET_gcServer"] = "0",
+        ["DOTNET_gcConcurrent"] = "0",
+        ["DOTNET_GCgen0size"] = "0x400000",
+    };
+
     public RunRecord Launch(NewRun run, Func<string, WorkerLaunch> launchFor, bool keepOpen)
     {
         var record = WorkerServices.Guard(() => services.Ledger.CreateRun(run));
         var launch = launchFor(record.Id);
         try
         {
-            ProgramLookup.EnsureInstalled(drivers.Create(launch).Spec, Environment.GetEnvironmentVariable("PATH"));
+            ProgramLookup.EnsureInstalled(drivers.Create(launch).Spec, environment is null ? Environment.GetEnvironmentVariable("PATH") : environment.GetValueOrDefault("PATH"));
         }
         catch (ProcessStartException error)
         {
-            services.Ledger.UpdateRun(record.Id, new RunUpdate
-            {
-                Status = RunStatus.Failed,
-                FailureReason = FailureReasons.Config,
-                EndedAt = DateTimeOffset.UtcNow,
-            });
+            Fail(record.Id);
             throw new CliException(error.Message);
         }
 
-        var files = services.Files(record.Id);
-        LaunchFile.Save(files, launch);
-        List<string> arguments = ["supervise", record.Id];
-        if (keepOpen)
+        LaunchFile.Save(services.Files(record.Id), launch);
+        var start = new ControlRequest(ControlRequest.Start) { Run = record.Id, KeepOpen = keepOpen, Environment = FrontEndEnvironment() };
+        ControlReply reply;
+        try
         {
-            arguments.Add("--keep-open");
+            reply = new HostClient(new HostFiles(services.Paths), StartHost).SendAsync(start).GetAwaiter().GetResult();
+        }
+        catch (Exception error) when (error is ControlUnavailableException or TimeoutException)
+        {
+            reply = ControlReply.Failure(error.Message);
         }
 
-        var spec = SelfCommand.Build(arguments) with
+        if (!reply.Ok)
         {
-            WorkingDirectory = launch.WorkingDirectory,
-            Grouping = ProcessGrouping.NewSession,
-            Environment = new Dictionary<string, string?> { [Core.Storage.AgentDeckPaths.HomeVariable] = services.Paths.StateDirectory },
-        };
-        runner.StartDetached(spec, files.SupervisorLog, files.SupervisorLog);
+            Fail(record.Id);
+            throw new CliException($"run {record.Id} could not start: {reply.Error}");
+        }
+
         return record;
     }
 
     public static NewRun NewRunFor(AgentKind agent, string prompt, string cwd, string? role, string? model, string? profile) =>
         new(agent.ToName()) { Prompt = prompt, Cwd = cwd, Role = role, Model = model, Profile = profile, Status = RunStatus.Starting };
+
+    /// <summary>The detached supervisor host for this state folder; its stdout and stderr go to <c>host/host.log</c>.</summary>
+    private int StartHost()
+    {
+        var files = new HostFiles(services.Paths);
+        var environment = new Dictionary<string, string?>(HostRuntimeSettings) { [AgentDeckPaths.HomeVariable] = services.Paths.StateDirectory };
+        var spec = SelfCommand.Build([SupervisorHostCommand.Name]) with
+        {
+            WorkingDirectory = services.Paths.StateDirectory,
+            Grouping = ProcessGrouping.NewSession,
+            Environment = environment,
+        };
+        return runner.StartDetached(spec, files.Log, files.Log);
+    }
+
+    /// <summary>
+    /// What the worker's agent gets: this front end's environment (or the one given, e.g. the failed run's own when the
+    /// host escalates it), with the state folder made explicit.
+    /// </summary>
+    private Dictionary<string, string> FrontEndEnvironment()
+    {
+        if (environment is not null)
+        {
+            return new Dictionary<string, string>(environment, StringComparer.Ordinal) { [AgentDeckPaths.HomeVariable] = services.Paths.StateDirectory };
+        }
+
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            if (entry is { Key: string name, Value: string value })
+            {
+                variables[name] = value;
+            }
+        }
+
+        variables[AgentDeckPaths.HomeVariable] = services.Paths.StateDirectory;
+        return variables;
+    }
+
+    private void Fail(string runId)
+    {
+        services.Ledger.UpdateRun(runId, new RunUpdate
+        {
+            Status = RunStatus.Failed,
+            FailureReason = FailureReasons.Config,
+            EndedAt = DateTimeOffset.UtcNow,
+        });
+    }
 }

@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using AgentDeck.Cli.Commands.Run;
+using AgentDeck.Cli.Hosting;
+using AgentDeck.Core.Processes;
+using AgentDeck.Core.Runs;
+using AgentDeck.Core.Storage;
+using AgentDeck.Core.Workers;
+using AgentDeck.Supervision;
+using AgentDeck.Supervision.Control;
+using AgentDeck.Supervision.Escalation;
+
+namespace AgentDeck.Cli.Commands.Supervise;
+
+/// <summary>
+/// The host's run-ended hook: a failed run whose launch planned a fallback starts it as a child run
+/// (<see cref="RunEscalator"/>), in the environment the failed run was started with (remembered from its start
+/// request), through the same launcher as any other run.
+/// </summary>
+public sealed class HostEscalation(AgentDeckPaths paths, IProcessRunner runner, IAgentDriverFactory drivers)
+{
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _environments = new(StringComparer.Ordinal);
+
+    /// <summary>Wraps the host's worker factory so each run's start environment is kept until the run ends.</summary>
+    public Func<ControlRequest, WorkerSupervisor> Remembering(Func<ControlRequest, WorkerSupervisor> create) => request =>
+    {
+        var worker = create(request);
+        _environments[worker.RunId] = request.Environment ?? CliConsole.FromProcess().Environment;
+        return worker;
+    };
+
+    public Task AfterRunAsync(RunRecord final, CancellationToken cancellationToken)
+    {
+        if (!_environments.TryRemove(final.Id, out var environment))
+        {
+            return Task.CompletedTask;
+        }
+
+        var launch = LaunchFile.Load(new RunFiles(paths, final.Id));
+        var variables = new Dictionary<string, string>(environment, StringComparer.Ordinal) { [AgentDeckPaths.HomeVariable] = paths.StateDirectory };
+        var console = new CliConsole(TextWriter.Null, TextWriter.Null, () => Stream.Null, variables, launch.WorkingDirectory);
+        using var services = WorkerServices.Open(console);
+        var launcher = new WorkerLauncher(services, runner, drivers, variables);
+        new RunEscalator(services.Ledger, (child, launchFor) => launcher.Launch(child, launchFor, keepOpen: false)).AfterRun(launch, final);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using AgentDeck.Agents;
+using AgentDeck.Cli.Common;
+using AgentDeck.Cli.Config;
+using AgentDeck.Cli.Hosting;
+using AgentDeck.Core.Cost;
+using AgentDeck.Core.Processes;
+using AgentDeck.Core.Runs;
+using AgentDeck.Core.Storage;
+using AgentDeck.Core.Workers;
+using AgentDeck.Supervision;
+using AgentDeck.Supervision.Control;
+
+namespace AgentDeck.Cli.Commands.Supervise;
+
+/// <summary>
+/// Builds the <see cref="WorkerSupervisor"/> for a run whose launch.json exists: the driver and parser of its agent,
+/// the limits of its project (read with the asking front end's environment), the price table, and the ledger shared
+/// under <paramref name="ledgerLock"/>.
+/// </summary>
+public sealed class SupervisedWorkerFactory(
+    IRunLedger ledger, AgentDeckPaths paths, IProcessRunner runner, IAgentDriverFactory drivers, Lock ledgerLock)
+{
+    /// <summary>
+    /// How often a worker's pending events are committed. The screen wakes on every ledger write, so this interval is
+    /// most of the output → screen latency (budget p99 ≤ 100 ms); each commit costs the host a transaction per worker.
+    /// </summary>
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(50);
+
+    private readonly ConcurrentDictionary<string, IPriceBook> _prices = new(StringComparer.Ordinal);
+
+    public WorkerSupervisor Create(ControlRequest start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        var runId = start.Run ?? throw new CliException("start needs the run id");
+        var launch = LaunchFile.Load(new RunFiles(paths, runId));
+        var environment = start.Environment ?? CliConsole.FromProcess().Environment;
+        var console = new CliConsole(TextWriter.Null, TextWriter.Null, () => Stream.Null, environment, launch.WorkingDirectory);
+        var context = new CliContext(console);
+        ParserBaseline? baseline;
+        lock (ledgerLock)
+        {
+            baseline = SessionBaselines.Find(ledger, launch.ResumeSessionId, runId);
+        }
+
+        return new WorkerSupervisor(
+            ledger, paths, runner, drivers.Create(launch), AgentParsers.Create(launch.Agent, baseline), runId,
+            new SupervisorOptions
+            {
+                Limits = LimitsConfig.Load(console, launch.WorkingDirectory),
+                KeepOpen = start.KeepOpen,
+                Prices = _prices.GetOrAdd(context.ConfigDirectory, _ => context.Prices),
+                LedgerLock = ledgerLock,
+                FlushInterval = FlushInterval,
+                Environment = start.Environment,
+            });
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using AgentDeck.Cli.Hosting;
+using AgentDeck.Core.Processes;
+using AgentDeck.Core.Workers;
+using AgentDeck.Ledger;
+using AgentDeck.Supervision.Hosting;
+
+namespace AgentDeck.Cli.Commands.Supervise;
+
+/// <summary>
+/// Claims the state folder's host lock (or leaves, when another host serves), then runs the <see cref="SupervisorHost"/>
+/// until it is idle. SIGTERM stops every worker first; SIGHUP and SIGINT are ignored, so no terminal going away can
+/// end a worker. Log lines go to stderr, which the starting front end pointed at <c>host/host.log</c>.
+/// </summary>
+public sealed class SupervisorHostHandler(CliContext context, IProcessRunner runner, IAgentDriverFactory drivers)
+{
+    /// <summary>Seconds the host stays after its last worker (default 30): a warm host spares the next spawn a process start.</summary>
+    public const string IdleVariable = "AGENTDECK_HOST_IDLE_SECONDS";
+
+    private static readonly TimeSpan ClaimLimit = TimeSpan.FromSeconds(15);
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var files = new HostFiles(context.Paths);
+        var log = context.Console.Error;
+        using var claimed = await HostLifetime.ClaimAsync(files, ClaimLimit, cancellationToken).ConfigureAwait(false);
+        if (claimed is null)
+        {
+            Log(log, "another supervisor host serves this state folder; leaving");
+            return ExitCodes.Ok;
+        }
+
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            ending.Cancel();
+        });
+        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, signal => signal.Cancel = true);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => signal.Cancel = true);
+
+        using var ledger = SqliteRunLedger.Open(context.Paths);
+        var ledgerLock = new Lock();
+        var workers = new SupervisedWorkerFactory(ledger, context.Paths, runner, drivers, ledgerLock);
+        var escalation = new HostEscalation(context.Paths, runner, drivers);
+        var host = new SupervisorHost(files, ledger, ledgerLock, escalation.Remembering(workers.Create), new HostOptions
+        {
+            IdleGrace = IdleGrace(),
+            Log = line => Log(log, line),
+            OnRunEnded = escalation.AfterRunAsync,
+        });
+        await host.RunAsync(ending.Token).ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+
+    private TimeSpan IdleGrace() =>
+        double.TryParse(context.Console.GetEnvironmentVariable(IdleVariable), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
+            ? TimeSpan.FromSeconds(seconds)
+            : new HostOptions().IdleGrace;
+
+    private static void Log(TextWriter log, string line)
+    {
+        lock (log)
+        {
+            log.WriteLine($"{DateTimeOffset.UtcNow:O} {line}");
+            log.Flush();
+        }
+    }
+}
