@@ -35,6 +35,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker
     private RunRecorder? _recorder;
     private IRunningProcess? _process;
     private RunStatus _syncedStatus = RunStatus.Starting;
+    private readonly SemaphoreSlim _outputArrived = new(0, 1);
     private long _linesAtSync;
     private bool _stdinOpen;
     private bool _turnFinished;
@@ -275,6 +276,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker
             {
                 _outputBytes += line.Length + 1;
                 _recorder!.AddStdoutLine(line.Span);
+                OutputArrived();
                 replies = _driver.OnStdoutLine(line.Span);
                 var finished = _driver.TurnFinished;
                 turnEnded = finished && !_turnFinished;
@@ -303,6 +305,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker
             {
                 _outputBytes += line.Length + 1;
                 _recorder!.AddStderrLine(line.Span);
+                OutputArrived();
             }
 
             CheckLimits();
@@ -329,12 +332,34 @@ public sealed class WorkerSupervisor : ISupervisedWorker
         return limits.RunBudgetUsd is { } budget && _recorder?.Tally.CostUsd >= budget ? EndReason.RunBudget : null;
     }
 
+    /// <summary>Wakes the flush loop (at most one pending wake-up, whatever the line rate).</summary>
+    private void OutputArrived()
+    {
+        if (_outputArrived.CurrentCount == 0)
+        {
+            try
+            {
+                _outputArrived.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another line woke it first.
+            }
+        }
+    }
+
     private async Task FlushLoopAsync(CancellationToken cancellationToken)
     {
-        // Real time on purpose: flushing is about what people see, not about the worker's limits.
+        // Real time on purpose: flushing is about what people see, not about the worker's limits. An idle worker's
+        // loop sleeps until output arrives (or a poll interval passes, for state that changes without output), so
+        // idle workers cost the host almost nothing; a streaming one commits once per flush interval.
         while (!cancellationToken.IsCancellationRequested)
         {
-            await Task.Delay(_options.FlushInterval, cancellationToken).ConfigureAwait(false);
+            if (await _outputArrived.WaitAsync(_options.PollInterval, cancellationToken).ConfigureAwait(false))
+            {
+                await Task.Delay(_options.FlushInterval, cancellationToken).ConfigureAwait(false);
+            }
+
             lock (_gate)
             {
                 if (_recorder!.PendingEvents > 0 || Lines() != _linesAtSync || _activity.Status != _syncedStatus)
