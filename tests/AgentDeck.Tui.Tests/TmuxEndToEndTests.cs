@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AgentDeck.Core;
 using AgentDeck.Core.Storage;
 using AgentDeck.Ledger;
@@ -13,7 +12,7 @@ namespace AgentDeck.Tui.Tests;
 public sealed class TmuxEndToEndTests : IDisposable
 {
     private readonly TempHome _home = new();
-    private readonly string _socket = "agentdeck-test-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly TmuxScreen _screen = new();
     private readonly string _repo;
 
     public TmuxEndToEndTests()
@@ -34,27 +33,27 @@ public sealed class TmuxEndToEndTests : IDisposable
     {
         Start(width, height, "");
 
-        var grid = WaitForScreen(s => s.Contains("claude", StringComparison.Ordinal) && s.Contains("codex", StringComparison.Ordinal));
+        var grid = _screen.WaitFor(s => s.Contains("claude", StringComparison.Ordinal) && s.Contains("codex", StringComparison.Ordinal), "both agents");
         Assert.Contains("runs", grid.Split('\n')[0], StringComparison.Ordinal);
         Assert.DoesNotContain("gemini", grid, StringComparison.Ordinal);
 
-        Tmux("send-keys", "-t", "deck", "a");
-        WaitForScreen(s => s.Contains("gemini", StringComparison.Ordinal));
+        _screen.Keys("a");
+        _screen.WaitFor(s => s.Contains("gemini", StringComparison.Ordinal), "every run");
 
-        Tmux("send-keys", "-t", "deck", "Enter");
-        WaitForScreen(s => s.Contains("── turn", StringComparison.Ordinal));
+        _screen.Keys("Enter");
+        _screen.WaitFor(s => s.Contains("── turn", StringComparison.Ordinal), "the focused transcript");
 
         // A lone Esc is told from Alt+key by a pause, so wait for its effect before the next key.
-        Tmux("send-keys", "-t", "deck", "Escape");
-        WaitForScreen(s => !s.Contains("── turn", StringComparison.Ordinal));
-        Tmux("send-keys", "-t", "deck", "?");
-        WaitForScreen(s => s.Contains("Help", StringComparison.Ordinal) && s.Contains("Show this help", StringComparison.Ordinal));
+        _screen.Keys("Escape");
+        _screen.WaitFor(s => !s.Contains("── turn", StringComparison.Ordinal), "the grid again");
+        _screen.Keys("?");
+        _screen.WaitFor(s => s.Contains("Help", StringComparison.Ordinal) && s.Contains("Show this help", StringComparison.Ordinal), "the help");
 
-        Tmux("send-keys", "-t", "deck", "Escape");
-        WaitForScreen(s => !s.Contains("Show this help", StringComparison.Ordinal));
-        Tmux("send-keys", "-t", "deck", "q");
-        WaitFor(() => Tmux("display-message", "-p", "-t", "deck", "#{pane_dead} #{alternate_on}").Trim() == "1 0");
-        Assert.DoesNotContain("AgentDeck  ", Capture(), StringComparison.Ordinal);
+        _screen.Keys("Escape");
+        _screen.WaitFor(s => !s.Contains("Show this help", StringComparison.Ordinal), "the help closed");
+        _screen.Keys("q");
+        Eventually.True(() => _screen.Exited, () => "the app did not quit and leave the alternate screen");
+        Assert.DoesNotContain("AgentDeck  ", _screen.Capture(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,24 +64,16 @@ public sealed class TmuxEndToEndTests : IDisposable
         File.WriteAllText(Path.Combine(config, "config.toml"), "[keys]\nlaunch = \"L\"\nhelp = \"F1\"\n");
         Start(80, 24, "tui --theme nosuch");
 
-        var screen = WaitForScreen(s => s.Contains("[keys].launch", StringComparison.Ordinal));
+        var screen = _screen.WaitFor(s => s.Contains("[keys].launch", StringComparison.Ordinal), "the keymap message");
         Assert.Contains("theme \"nosuch\"", screen, StringComparison.Ordinal);
 
-        Tmux("send-keys", "-t", "deck", "F1");
-        WaitForScreen(s => s.Contains("Show this help", StringComparison.Ordinal));
+        _screen.Keys("F1");
+        _screen.WaitFor(s => s.Contains("Show this help", StringComparison.Ordinal), "the help on F1");
     }
 
     public void Dispose()
     {
-        try
-        {
-            Tmux("kill-server");
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-
+        _screen.Dispose();
         _home.Dispose();
     }
 
@@ -90,48 +81,13 @@ public sealed class TmuxEndToEndTests : IDisposable
     {
         var dll = Path.Combine(Golden.ProjectDirectory(ThisFile()), "..", "..", "src", "AgentDeck.Cli", "bin", Configuration(), "net10.0", "agentdeck.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing; build src/AgentDeck.Cli");
-
-        Tmux("new-session", "-d", "-s", "deck", "-x", $"{width}", "-y", $"{height}", "-c", _repo,
-            "-e", $"AGENTDECK_HOME={Path.Combine(_home.Path, "state")}", "-e", $"HOME={_home.Path}", "-e", "XDG_CONFIG_HOME=" + Path.Combine(_home.Path, "config"),
-            $"dotnet {dll} {arguments}");
-        Tmux("set-option", "-t", "deck", "remain-on-exit", "on");
-    }
-
-    private string WaitForScreen(Func<string, bool> condition)
-    {
-        var screen = "";
-        WaitFor(() => condition(screen = Capture()), () => "screen was:\n" + screen);
-        return screen;
-    }
-
-    private static void WaitFor(Func<bool> condition, Func<string>? describe = null)
-    {
-        // A bound, not a timing assertion: the shared machine may be slow, so it is generous.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
+        var environment = new Dictionary<string, string>
         {
-            Assert.True(DateTime.UtcNow < deadline, "the screen never got there; " + describe?.Invoke());
-            Thread.Sleep(100);
-        }
-    }
-
-    private string Capture() => Tmux("capture-pane", "-p", "-t", "deck");
-
-    private string Tmux(params string[] args)
-    {
-        var start = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-L");
-        start.ArgumentList.Add(_socket);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"tmux {string.Join(' ', args)}: {error}");
+            ["AGENTDECK_HOME"] = Path.Combine(_home.Path, "state"),
+            ["HOME"] = _home.Path,
+            ["XDG_CONFIG_HOME"] = Path.Combine(_home.Path, "config"),
+        };
+        _screen.Start(width, height, _repo, environment, $"dotnet {dll} {arguments}");
     }
 
     private static string Configuration() => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
