@@ -16,7 +16,7 @@ namespace AgentDeck.Cli.Commands.Supervise;
 /// (<see cref="RunEscalator"/>), in the environment the failed run was started with (remembered from its start
 /// request), through the same launcher as any other run.
 /// </summary>
-public sealed class HostEscalation(AgentDeckPaths paths, IProcessRunner runner, IAgentDriverFactory drivers)
+public sealed class HostEscalation(AgentDeckPaths paths, IProcessRunner runner, Func<IReadOnlyDictionary<string, string>?, IAgentDriverFactory> driversFor)
 {
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _environments = new(StringComparer.Ordinal);
 
@@ -39,7 +39,7 @@ public sealed class HostEscalation(AgentDeckPaths paths, IProcessRunner runner, 
         var variables = new Dictionary<string, string>(environment, StringComparer.Ordinal) { [AgentDeckPaths.HomeVariable] = paths.StateDirectory };
         var console = new CliConsole(TextWriter.Null, TextWriter.Null, () => Stream.Null, variables, launch.WorkingDirectory);
         using var services = WorkerServices.Open(console);
-        var launcher = new WorkerLauncher(services, runner, drivers, variables);
+        var launcher = new WorkerLauncher(services, runner, driversFor(variables), variables);
         new RunEscalator(services.Ledger, (child, launchFor) => launcher.Launch(child, launchFor, keepOpen: false)).AfterRun(launch, final);
         return Task.CompletedTask;
     }

@@ -19,7 +19,7 @@ namespace AgentDeck.Cli.Commands.Supervise;
 /// under <paramref name="ledgerLock"/>.
 /// </summary>
 public sealed class SupervisedWorkerFactory(
-    IRunLedger ledger, AgentDeckPaths paths, IProcessRunner runner, IAgentDriverFactory drivers, Lock ledgerLock)
+    IRunLedger ledger, AgentDeckPaths paths, IProcessRunner runner, Func<IReadOnlyDictionary<string, string>?, IAgentDriverFactory> driversFor, Lock ledgerLock)
 {
     /// <summary>
     /// How often a worker's pending events are committed. The screen wakes on every ledger write, so this interval is
@@ -44,7 +44,7 @@ public sealed class SupervisedWorkerFactory(
         }
 
         return new WorkerSupervisor(
-            ledger, paths, runner, drivers.Create(launch), AgentParsers.Create(launch.Agent, baseline), runId,
+            ledger, paths, runner, driversFor(start.Environment).Create(launch), AgentParsers.Create(launch.Agent, baseline), runId,
             new SupervisorOptions
             {
                 Limits = LimitsConfig.Load(console, launch.WorkingDirectory),

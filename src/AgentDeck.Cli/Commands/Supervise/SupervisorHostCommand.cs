@@ -20,7 +20,7 @@ public static class SupervisorHostCommand
             Hidden = true,
         };
         command.SetAction((_, cancellationToken) =>
-            new SupervisorHostHandler(context, new ProcessRunner(), new AgentDriverFactory()).RunAsync(cancellationToken));
+            new SupervisorHostHandler(context, new ProcessRunner(), RequestDrivers.For).RunAsync(cancellationToken));
         return command;
     }
 }

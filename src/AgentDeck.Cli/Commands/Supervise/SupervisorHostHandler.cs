@@ -13,7 +13,7 @@ namespace AgentDeck.Cli.Commands.Supervise;
 /// until it is idle. SIGTERM stops every worker first; SIGHUP and SIGINT are ignored, so no terminal going away can
 /// end a worker. Log lines go to stderr, which the starting front end pointed at <c>host/host.log</c>.
 /// </summary>
-public sealed class SupervisorHostHandler(CliContext context, IProcessRunner runner, IAgentDriverFactory drivers)
+public sealed class SupervisorHostHandler(CliContext context, IProcessRunner runner, Func<IReadOnlyDictionary<string, string>?, IAgentDriverFactory> driversFor)
 {
     /// <summary>Seconds the host stays after its last worker (default 30): a warm host spares the next spawn a process start.</summary>
     public const string IdleVariable = "AGENTDECK_HOST_IDLE_SECONDS";
@@ -42,8 +42,8 @@ public sealed class SupervisorHostHandler(CliContext context, IProcessRunner run
 
         using var ledger = SqliteRunLedger.Open(context.Paths);
         var ledgerLock = new Lock();
-        var workers = new SupervisedWorkerFactory(ledger, context.Paths, runner, drivers, ledgerLock);
-        var escalation = new HostEscalation(context.Paths, runner, drivers);
+        var workers = new SupervisedWorkerFactory(ledger, context.Paths, runner, driversFor, ledgerLock);
+        var escalation = new HostEscalation(context.Paths, runner, driversFor);
         var host = new SupervisorHost(files, ledger, ledgerLock, escalation.Remembering(workers.Create), new HostOptions
         {
             IdleGrace = IdleGrace(),
