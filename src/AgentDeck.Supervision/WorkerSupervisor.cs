@@ -272,6 +272,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker
         {
             IReadOnlyList<string> replies;
             bool turnEnded;
+            EndReason? crossed;
             lock (_gate)
             {
                 _outputBytes += line.Length + 1;
@@ -285,6 +286,8 @@ public sealed class WorkerSupervisor : ISupervisedWorker
                 {
                     FlushAndSync();
                 }
+
+                crossed = LimitCrossed();
             }
 
             await WriteLinesAsync(replies).ConfigureAwait(false);
@@ -293,7 +296,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker
                 await CloseStdinAsync().ConfigureAwait(false);
             }
 
-            CheckLimits();
+            StopIfCrossed(crossed);
         }
     }
 
@@ -301,20 +304,23 @@ public sealed class WorkerSupervisor : ISupervisedWorker
     {
         await foreach (var line in process.StderrLines.ConfigureAwait(false))
         {
+            EndReason? crossed;
             lock (_gate)
             {
                 _outputBytes += line.Length + 1;
                 _recorder!.AddStderrLine(line.Span);
                 OutputArrived();
+                crossed = LimitCrossed();
             }
 
-            CheckLimits();
+            StopIfCrossed(crossed);
         }
     }
 
-    private void CheckLimits()
+    /// <summary>Checked under the lock each line already takes (the host shares it across workers: one take per line).</summary>
+    private void StopIfCrossed(EndReason? crossed)
     {
-        if (Locked(LimitCrossed) is { } reason)
+        if (crossed is { } reason)
         {
             _ = RequestStop(reason, force: false);
         }
