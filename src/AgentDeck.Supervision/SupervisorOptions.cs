@@ -26,6 +26,16 @@ public sealed record SupervisorOptions
     public IPriceBook? Prices { get; init; }
 
     /// <summary>
+    /// Follows the tokens of the turn in flight so the run and global budgets can stop a worker mid-turn, before the
+    /// agent reports the turn's cost; priced with <see cref="Prices"/>. Null: budgets act on reported costs only.
+    /// One meter per worker.
+    /// </summary>
+    public ILiveUsageMeter? LiveUsage { get; init; }
+
+    /// <summary>Where the workers of one process publish their in-flight estimates for the global budget; null: own only.</summary>
+    public InFlightSpend? SharedInFlight { get; init; }
+
+    /// <summary>
     /// The lock every user of the ledger takes, when supervisors in one process share one ledger connection (the
     /// supervisor host); null gives the supervisor its own.
     /// </summary>

@@ -30,6 +30,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker
     private readonly Lock _stopGate = new();
     private readonly SemaphoreSlim _stdin = new(1, 1);
     private readonly WorkerActivity _activity = new();
+    private readonly InFlightCost? _inFlight;
     private readonly CancellationTokenSource _done = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private RunRecorder? _recorder;
@@ -41,6 +42,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker
     private bool _turnFinished;
     private bool _interruptRequested;
     private bool _warned;
+    private bool _warnedUnpriced;
     private long _outputBytes;
     private EndReason? _endReason;
     private Task<ProcessExitStatus>? _stopTask;
@@ -57,6 +59,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker
         _parser = parser ?? throw new ArgumentNullException(nameof(parser));
         _options = options ?? new SupervisorOptions();
         _gate = _options.LedgerLock ?? new Lock();
+        _inFlight = _options.LiveUsage is { } meter && _options.Prices is { } prices ? new InFlightCost(meter, prices) : null;
         RunId = runId;
         _files = new RunFiles(paths, runId);
     }
@@ -154,6 +157,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker
         {
             // Also when a pump failed: no loop may write the run after its supervision ended.
             await _done.CancelAsync().ConfigureAwait(false);
+            _options.SharedInFlight?.Clear(RunId);
             await Quietly(flusher).ConfigureAwait(false);
             await Quietly(guard).ConfigureAwait(false);
         }
@@ -277,6 +281,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker
             {
                 _outputBytes += line.Length + 1;
                 _recorder!.AddStdoutLine(line.Span);
+                ObserveUsage(line.Span);
                 OutputArrived();
                 replies = _driver.OnStdoutLine(line.Span);
                 var finished = _driver.TurnFinished;
@@ -335,7 +340,70 @@ public sealed class WorkerSupervisor : ISupervisedWorker
             return EndReason.OutputCap;
         }
 
-        return limits.RunBudgetUsd is { } budget && _recorder?.Tally.CostUsd >= budget ? EndReason.RunBudget : null;
+        if (limits.RunBudgetUsd is not { } budget)
+        {
+            return null;
+        }
+
+        var reported = _recorder?.Tally.CostUsd;
+        if (reported >= budget)
+        {
+            return EndReason.RunBudget;
+        }
+
+        return SpentSoFar() is { } estimated && estimated >= budget
+            ? EndReason.RunBudget with { Message = $"{EndReason.RunBudget.Message} with the turn in flight: an estimated ${estimated:0.######} ({_inFlight!.InFlightTokens} tokens at list prices) against ${budget:0.######}" }
+            : null;
+    }
+
+    /// <summary>
+    /// The run's cost so far: what the agent reported for its finished turns plus the priced tokens of the turn in
+    /// flight; null when unknown. Called under the ledger lock.
+    /// </summary>
+    private decimal? SpentSoFar()
+    {
+        var reported = _recorder?.Tally.CostUsd;
+        if (_inFlight is null)
+        {
+            return reported;
+        }
+
+        if (_inFlight.Usd(_recorder?.Tally.Model) is not { } inFlight)
+        {
+            WarnUnpriced();
+            return reported;
+        }
+
+        _options.SharedInFlight?.Set(RunId, inFlight);
+        return inFlight > 0 ? (reported ?? 0) + inFlight : reported;
+    }
+
+    private void ObserveUsage(ReadOnlySpan<byte> line)
+    {
+        if (_options.LiveUsage is not { } meter)
+        {
+            return;
+        }
+
+        meter.Observe(line);
+        if (meter.InFlight.IsZero)
+        {
+            // The turn ended and its reported cost is about to reach the ledger: stop counting its estimate at once.
+            _options.SharedInFlight?.Clear(RunId);
+        }
+    }
+
+    /// <summary>Once per run: a budget is set but the model has no price, so it can only act on reported costs.</summary>
+    private void WarnUnpriced()
+    {
+        if (_warnedUnpriced)
+        {
+            return;
+        }
+
+        _warnedUnpriced = true;
+        var model = _options.LiveUsage?.Model ?? _recorder?.Tally.Model ?? "(unnamed)";
+        AppendNotice("warning", $"the budget cannot stop this turn early: model {model} has no price (add it to prices.yaml in AgentDeck's config folder); the budget acts on the cost the agent reports when the turn ends");
     }
 
     /// <summary>Wakes the flush loop (at most one pending wake-up, whatever the line rate).</summary>
@@ -408,7 +476,8 @@ public sealed class WorkerSupervisor : ISupervisedWorker
 
         lock (_gate)
         {
-            var spend = GlobalSpend.Today(_ledger, _options.Clock.GetUtcNow(), RunId) + (_recorder?.Tally.CostUsd ?? 0);
+            var spend = GlobalSpend.Today(_ledger, _options.Clock.GetUtcNow(), RunId) + (SpentSoFar() ?? 0)
+                        + (_options.SharedInFlight?.OthersThan(RunId) ?? 0);
             if (spend >= budget)
             {
                 return true;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AgentDeck.Agents;
+using AgentDeck.Agents.LiveUsage;
 using AgentDeck.Cli.Common;
 using AgentDeck.Cli.Config;
 using AgentDeck.Cli.Hosting;
@@ -28,6 +29,7 @@ public sealed class SupervisedWorkerFactory(
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(50);
 
     private readonly ConcurrentDictionary<string, IPriceBook> _prices = new(StringComparer.Ordinal);
+    private readonly InFlightSpend _inFlight = new();
 
     public WorkerSupervisor Create(ControlRequest start)
     {
@@ -50,6 +52,8 @@ public sealed class SupervisedWorkerFactory(
                 Limits = LimitsConfig.Load(console, launch.WorkingDirectory),
                 KeepOpen = start.KeepOpen,
                 Prices = _prices.GetOrAdd(context.ConfigDirectory, _ => context.Prices),
+                LiveUsage = LiveUsageMeters.For(launch.Agent),
+                SharedInFlight = _inFlight,
                 LedgerLock = ledgerLock,
                 FlushInterval = FlushInterval,
                 Environment = start.Environment,

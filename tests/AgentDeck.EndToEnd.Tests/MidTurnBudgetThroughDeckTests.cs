@@ -1,0 +1,32 @@
+namespace AgentDeck.EndToEnd.Tests;
+
+/// <summary>
+/// The run budget stops a real CLI inside a turn, from the tokens its stream reports before the turn's cost: the
+/// mock's "steer" scenario runs a 4 s command and only then answers, so a guard that waited for the turn's cost would
+/// let the command finish and the answer arrive. Both models are in the price table (the estimate needs a price).
+/// </summary>
+[Collection(AgentCliCollection.Name)]
+public sealed class MidTurnBudgetThroughDeckTests(AgentCliFixture fixture)
+{
+    [Theory]
+    [InlineData("claude", "--model", "claude-sonnet-4-5")]
+    [InlineData("codex", "--model", "gpt-5")]
+    public async Task Given_a_tiny_run_budget_When_the_first_model_call_of_a_turn_reports_its_tokens_Then_the_worker_is_stopped_before_the_turn_ends(
+        string agent, params string[] options)
+    {
+        using var sandbox = await Sandbox.CreateAsync();
+        var deck = await Deck.CreateAsync(fixture, sandbox);
+        await deck.SetLimitsAsync("run_budget_usd = 0.000001");
+
+        var id = await deck.RunDetachedAsync(agent, "Sleep then answer [[S:steer]]", ["--write", .. options]);
+        var (wait, runs) = await deck.WaitAsync(id);
+        var events = await deck.EventsAsync(id);
+
+        Assert.Equal(1, wait.ExitCode);
+        Assert.Equal(("failed", "budget"), (Deck.Status(runs[0]), (string?)runs[0]["failure_reason"]));
+        var described = events.Describe();
+        Assert.Contains(events.OfKind("notice"), n => ((string?)n["message"])?.Contains("with the turn in flight: an estimated $", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain("Finished the first task.", described, StringComparison.Ordinal);
+        Assert.DoesNotContain(events.OfKind("turn_completed"), t => (string?)t["outcome"] == "succeeded");
+    }
+}
