@@ -4,6 +4,8 @@ using AgentDeck.Cli.Hosting;
 using AgentDeck.Core.Processes;
 using AgentDeck.Core.Workers;
 using AgentDeck.Ledger;
+using AgentDeck.Processes;
+using AgentDeck.Supervision.Control;
 using AgentDeck.Supervision.Hosting;
 
 namespace AgentDeck.Cli.Commands.Supervise;
@@ -40,16 +42,27 @@ public sealed class SupervisorHostHandler(CliContext context, IProcessRunner run
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, signal => signal.Cancel = true);
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => signal.Cancel = true);
 
-        using var ledger = SqliteRunLedger.Open(context.Paths);
+        // Opening the ledger and loading the price table are most of a cold host's start, and a front end waits on
+        // it with a worker already running: do both side by side.
+        var opening = Task.Run(() => SqliteRunLedger.Open(context.Paths), CancellationToken.None);
+        var prices = context.Prices;
+        using var ledger = await opening.ConfigureAwait(false);
         var ledgerLock = new Lock();
         var workers = new SupervisedWorkerFactory(ledger, context.Paths, runner, driversFor, ledgerLock);
+        workers.KnowPrices(context.ConfigDirectory, prices);
         var escalation = new HostEscalation(context.Paths, runner, driversFor);
         var host = new SupervisorHost(files, ledger, ledgerLock, escalation.Remembering(workers.Create), new HostOptions
         {
             IdleGrace = IdleGrace(),
             Log = line => Log(log, line),
             OnRunEnded = escalation.AfterRunAsync,
-        });
+        }, escalation.Remembering(workers.Adopt));
+
+        // Served before the control socket, so a front end that sees the host answer can hand its worker over at once.
+        await using var adoptions = DescriptorServer.Start(
+            files.AdoptSocket,
+            new HostAdoption(host, context.Paths).AnswerAsync,
+            error => ControlLines.Write(ControlReply.Failure(error.Message)));
         await host.RunAsync(ending.Token).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
