@@ -59,7 +59,7 @@ public sealed class ColdSpawn(WorkerServices services, IProcessHandoff starter, 
         {
             var adoptSocket = new HostFiles(services.Paths).AdoptSocket;
             Func<ControlRequest, CancellationToken, Task<ControlReply>> send = (request, token) => SendAdoptAsync(adoptSocket, request, worker, token);
-            reply = AdoptWhileHostStartsAsync(adopt, send, hostStarting).GetAwaiter().GetResult()
+            reply = AdoptWhileHostStartsAsync(adopt, send, () => File.Exists(adoptSocket), hostStarting).GetAwaiter().GetResult()
                     ?? hosts.SendAsync(adopt, send).GetAwaiter().GetResult();
         }
         catch (Exception error) when (error is ControlUnavailableException or TimeoutException)
@@ -83,11 +83,18 @@ public sealed class ColdSpawn(WorkerServices services, IProcessHandoff starter, 
     /// says why not) or when the host is closing.
     /// </summary>
     private static async Task<ControlReply?> AdoptWhileHostStartsAsync(
-        ControlRequest adopt, Func<ControlRequest, CancellationToken, Task<ControlReply>> send, Task hostStarting)
+        ControlRequest adopt, Func<ControlRequest, CancellationToken, Task<ControlReply>> send, Func<bool> socketExists, Task hostStarting)
     {
         while (true)
         {
             var started = hostStarting.IsCompleted;
+            if (!started && !socketExists())
+            {
+                // A look at the folder costs the starting host (on the same cores) far less than a failed connect.
+                await Task.WhenAny(hostStarting, Task.Delay(AdoptPollDelay)).ConfigureAwait(false);
+                continue;
+            }
+
             try
             {
                 var reply = await send(adopt, CancellationToken.None).ConfigureAwait(false);

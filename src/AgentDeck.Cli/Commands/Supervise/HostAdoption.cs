@@ -10,9 +10,10 @@ namespace AgentDeck.Cli.Commands.Supervise;
 /// <summary>
 /// The host's side of a cold spawn: an <c>adopt</c> request from the host's adopt socket, with the worker's pipes, becomes
 /// an <see cref="AdoptedProcess"/> supervised like any other run. Until the host answers ok the front end owns the
-/// worker, so a refusal closes the host's copies of the pipes and nothing else.
+/// worker, so a refusal closes the host's copies of the pipes and nothing else. The request may come while the host
+/// is still starting: the worker's pipes are read from then on, and the adoption waits for <paramref name="host"/>.
 /// </summary>
-public sealed class HostAdoption(SupervisorHost host, AgentDeckPaths paths)
+public sealed class HostAdoption(Task<SupervisorHost> host, AgentDeckPaths paths)
 {
     public async Task<string> AnswerAsync(string line, IReadOnlyList<SafeFileHandle> descriptors, CancellationToken cancellationToken)
     {
@@ -28,7 +29,8 @@ public sealed class HostAdoption(SupervisorHost host, AgentDeckPaths paths)
         ControlReply reply;
         try
         {
-            reply = await host.AdoptAsync(request, process, cancellationToken).ConfigureAwait(false);
+            var serving = await host.WaitAsync(cancellationToken).ConfigureAwait(false);
+            reply = await serving.AdoptAsync(request, process, cancellationToken).ConfigureAwait(false);
         }
         catch
         {

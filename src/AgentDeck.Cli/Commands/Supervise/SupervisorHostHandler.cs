@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using AgentDeck.Cli.Hosting;
+using AgentDeck.Core.Cost;
 using AgentDeck.Core.Processes;
 using AgentDeck.Core.Workers;
 using AgentDeck.Ledger;
@@ -42,11 +43,28 @@ public sealed class SupervisorHostHandler(CliContext context, IProcessRunner run
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, signal => signal.Cancel = true);
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => signal.Cancel = true);
 
-        // Opening the ledger and loading the price table are most of a cold host's start, and a front end waits on
-        // it with a worker already running: do both side by side.
+        // Served from the start: a front end hands its running worker over while the ledger and the price table load
+        // (most of a cold host's start, done side by side); the adoption waits for them.
+        var hosting = new TaskCompletionSource<SupervisorHost>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var adoptions = DescriptorServer.Start(
+            files.AdoptSocket,
+            new HostAdoption(hosting.Task, context.Paths).AnswerAsync,
+            error => ControlLines.Write(ControlReply.Failure(error.Message)));
         var opening = Task.Run(() => SqliteRunLedger.Open(context.Paths), CancellationToken.None);
-        var prices = context.Prices;
-        using var ledger = await opening.ConfigureAwait(false);
+        SqliteRunLedger ledger;
+        IPriceBook prices;
+        try
+        {
+            prices = context.Prices;
+            ledger = await opening.ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            hosting.SetException(error);
+            throw;
+        }
+
+        using var _ = ledger;
         var ledgerLock = new Lock();
         var workers = new SupervisedWorkerFactory(ledger, context.Paths, runner, driversFor, ledgerLock);
         workers.KnowPrices(context.ConfigDirectory, prices);
@@ -57,12 +75,7 @@ public sealed class SupervisorHostHandler(CliContext context, IProcessRunner run
             Log = line => Log(log, line),
             OnRunEnded = escalation.AfterRunAsync,
         }, escalation.Remembering(workers.Adopt));
-
-        // Served before the control socket, so a front end that sees the host answer can hand its worker over at once.
-        await using var adoptions = DescriptorServer.Start(
-            files.AdoptSocket,
-            new HostAdoption(host, context.Paths).AnswerAsync,
-            error => ControlLines.Write(ControlReply.Failure(error.Message)));
+        hosting.SetResult(host);
         await host.RunAsync(ending.Token).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
