@@ -45,6 +45,27 @@ if (args is ["cold-spawn-probe", var rounds, var firstLineDelayMs])
     return;
 }
 
+if (args is ["warm-spawn-probe", var warmRounds, var warmDelayMs])
+{
+    // Warm host (it stays 5 minutes): launch → first ledger event with the agent's first line delayed as given.
+    using var sandbox = new SupervisionSandbox(hostIdleSeconds: 300);
+    var prompt = FakeStreamingAgent.Prompt(0, 0, TimeSpan.FromMilliseconds(int.Parse(warmDelayMs, System.Globalization.CultureInfo.InvariantCulture)));
+    for (var i = 0; i <= int.Parse(warmRounds, System.Globalization.CultureInfo.InvariantCulture); i++)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var id = sandbox.Launch(prompt).Id;
+        while (sandbox.Ledger.CountEvents(id) == 0)
+        {
+            Thread.Sleep(1);
+        }
+
+        Console.WriteLine($"{(i == 0 ? "cold" : "warm")} spawn → first event: {watch.Elapsed.TotalMilliseconds:F0} ms");
+        sandbox.WaitUntilEnded([id]);
+    }
+
+    return;
+}
+
 if (args is ["seed-idle", var folder, var count])
 {
     // A ledger of idle workers for the idle-screen measurement (docs/performance.md, "Idle TUI").
