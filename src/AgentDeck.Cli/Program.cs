@@ -1,3 +1,6 @@
+using AgentDeck.Cli.Commands.Supervise;
 using AgentDeck.Cli.Hosting;
 
-return await CliApp.RunAsync(args, CliConsole.FromProcess());
+return args is [SupervisorHostCommand.Name]
+    ? await SupervisorHostCommand.RunAsync(CliConsole.FromProcess())
+    : await CliApp.RunAsync(args, CliConsole.FromProcess());

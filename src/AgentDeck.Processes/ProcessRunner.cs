@@ -8,7 +8,7 @@ namespace AgentDeck.Processes;
 /// The real <see cref="IProcessRunner"/> on System.Diagnostics.Process (Linux). Children never inherit the front
 /// end's terminal: their stdio are pipes (or files for daemons).
 /// </summary>
-public sealed class ProcessRunner : IProcessRunner
+public sealed class ProcessRunner : IProcessRunner, IProcessHandoff
 {
     // After a kill, output pipes normally close at once; a grandchild that escaped the group may hold them open.
     private static readonly TimeSpan OutputDrainLimit = TimeSpan.FromSeconds(5);
@@ -78,6 +78,14 @@ public sealed class ProcessRunner : IProcessRunner
     {
         var startInfo = StartInfoFactory.ForChild(spec);
         return new RunningProcess(StartInfoFactory.Start(spec, startInfo), spec, _splitter);
+    }
+
+    public HandoffProcess StartForHandoff(ProcessSpec spec, string exitStatusPath)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var process = StartInfoFactory.Start(spec, StartInfoFactory.ForHandoff(spec, exitStatusPath));
+        SessionLeader.WaitUntilLeading(process.Id, () => process.HasExited);
+        return new HandoffProcess(process, spec);
     }
 
     public int StartDetached(ProcessSpec spec, string? stdoutPath = null, string? stderrPath = null)

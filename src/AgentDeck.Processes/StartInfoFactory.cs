@@ -17,6 +17,13 @@ internal static class StartInfoFactory
     // Runs inside the new session: point stdio at the files, then become the daemon (same pid).
     private const string DetachScript = "exec </dev/null >>\"$1\" 2>>\"$2\" || exit 126; shift 2; exec \"$@\"";
 
+    private const string WaiterScriptName = "agentdeck-waiter";
+
+    // Leads the new session and waits for the program, then writes its exit code (128 + N when a signal killed it).
+    // The traps keep the waiter alive through the interrupt and terminate signals sent to the group; a caught signal
+    // is reset to its default in the program it starts, so the agent still sees them. SIGKILL ends both: no file.
+    private const string WaiterScript = "trap : INT TERM HUP; status=$1; shift; \"$@\"; code=$?; echo $code > \"$status\"";
+
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
     private static readonly Lazy<string?> SetsidPath = new(() =>
         ExecutableResolver.Find("setsid", Environment.GetEnvironmentVariable("PATH"))
@@ -38,6 +45,13 @@ internal static class StartInfoFactory
         var stdout = OutputFile(spec, stdoutPath);
         var stderr = OutputFile(spec, stderrPath);
         return Create(spec, RequireSetsid(spec), ["/bin/sh", "-c", DetachScript, DetachScriptName, stdout, stderr, program, .. spec.Arguments]);
+    }
+
+    /// <summary>A worker to hand over: its own session, led by a waiter that records its exit code in <paramref name="exitStatusPath"/>.</summary>
+    public static ProcessStartInfo ForHandoff(ProcessSpec spec, string exitStatusPath)
+    {
+        var program = ExecutableResolver.Resolve(spec);
+        return Create(spec, RequireSetsid(spec), ["/bin/sh", "-c", WaiterScript, WaiterScriptName, Path.GetFullPath(exitStatusPath), program, .. spec.Arguments]);
     }
 
     /// <summary>Starts the process, turning the OS's refusal into a one-line <see cref="ProcessStartException"/>.</summary>

@@ -12,6 +12,7 @@ public sealed class RunFiles
     public const string LaunchName = "launch.json";
     public const string SupervisorName = "supervisor.json";
     public const string SupervisorLogName = "supervisor.log";
+    public const string ExitStatusName = "exit.status";
 
     public RunFiles(AgentDeckPaths paths, string runId)
     {
@@ -31,6 +32,9 @@ public sealed class RunFiles
     public string Supervisor => Path.Combine(Directory, SupervisorName);
 
     public string SupervisorLog => Path.Combine(Directory, SupervisorLogName);
+
+    /// <summary>Where the waiter of a worker started by a front end (and handed to the host) writes its exit code.</summary>
+    public string ExitStatus => Path.Combine(Directory, ExitStatusName);
 
     /// <summary>Creates the run folder (and fixes an existing one) with mode 0700.</summary>
     public void EnsurePrivateDirectory()

@@ -4,7 +4,8 @@ namespace AgentDeck.Benchmarks;
 /// A stand-in <c>claude</c> for supervision benchmarks (Python, so 16 of them stay light): reads the stream-json
 /// prompt from stdin, prints the real <c>system/init</c> line of claude-04-partial, then that transcript's real
 /// <c>stream_event</c> and <c>assistant</c> lines round and round at the rate the prompt asks for
-/// (<c>stream RATE/s for SECONDS s</c>), then its real <c>result</c> line, and exits when stdin closes.
+/// (<c>stream RATE/s for SECONDS s</c>, optionally <c>after DELAY s</c> before the first line), then its real
+/// <c>result</c> line, and exits when stdin closes.
 /// </summary>
 public static class FakeStreamingAgent
 {
@@ -16,6 +17,9 @@ public static class FakeStreamingAgent
         prompt = sys.stdin.readline()
         m = re.search(r"stream (\d+)/s for ([\d.]+) s", prompt)
         rate, seconds = (int(m.group(1)), float(m.group(2))) if m else (0, 0.0)
+        late = re.search(r"after ([\d.]+) s", prompt)
+        if late:
+            time.sleep(float(late.group(1)))
         out = sys.stdout
         out.write(init + "\n"); out.flush()
         start, i = time.monotonic(), 0
@@ -58,4 +62,8 @@ public static class FakeStreamingAgent
     /// <summary>The prompt that makes the agent stream <paramref name="rate"/> lines a second for <paramref name="seconds"/>.</summary>
     public static string Prompt(int rate, double seconds) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"stream {rate}/s for {seconds} s");
+
+    /// <summary>The same, the first line printed only <paramref name="firstLineDelay"/> after the prompt (as a real CLI takes its time).</summary>
+    public static string Prompt(int rate, double seconds, TimeSpan firstLineDelay) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"stream {rate}/s for {seconds} s after {firstLineDelay.TotalSeconds} s");
 }

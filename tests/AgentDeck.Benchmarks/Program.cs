@@ -20,6 +20,52 @@ if (args is ["latency-probe", ..])
     return;
 }
 
+if (args is ["cold-spawn-probe", var rounds, var firstLineDelayMs])
+{
+    // A quick look without BenchmarkDotNet: cold launches (no host running) to the first ledger event, both paths.
+    var cold = new SpawnToFirstEventColdBenchmark { FirstLineDelayMs = int.Parse(firstLineDelayMs, System.Globalization.CultureInfo.InvariantCulture) };
+    cold.CreateSandboxes();
+    for (var i = 0; i < int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture); i++)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        cold.ColdLaunchHandedOver();
+        var handedOver = watch.Elapsed.TotalMilliseconds;
+        cold.WaitForLastRunAndHost();
+        watch.Restart();
+        cold.ColdLaunchHostStartsWorker();
+        var hostStarts = watch.Elapsed.TotalMilliseconds;
+        cold.WaitForLastRunAndHost();
+        watch.Restart();
+        cold.FakeAgentDirectToFirstLine();
+        var direct = watch.Elapsed.TotalMilliseconds;
+        Console.WriteLine($"cold spawn → first event: handed over {handedOver:F0} ms, host starts worker {hostStarts:F0} ms; agent alone {direct:F0} ms");
+    }
+
+    cold.RemoveSandboxes();
+    return;
+}
+
+if (args is ["warm-spawn-probe", var warmRounds, var warmDelayMs])
+{
+    // Warm host (it stays 5 minutes): launch → first ledger event with the agent's first line delayed as given.
+    using var sandbox = new SupervisionSandbox(hostIdleSeconds: 300);
+    var prompt = FakeStreamingAgent.Prompt(0, 0, TimeSpan.FromMilliseconds(int.Parse(warmDelayMs, System.Globalization.CultureInfo.InvariantCulture)));
+    for (var i = 0; i <= int.Parse(warmRounds, System.Globalization.CultureInfo.InvariantCulture); i++)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var id = sandbox.Launch(prompt).Id;
+        while (sandbox.Ledger.CountEvents(id) == 0)
+        {
+            Thread.Sleep(1);
+        }
+
+        Console.WriteLine($"{(i == 0 ? "cold" : "warm")} spawn → first event: {watch.Elapsed.TotalMilliseconds:F0} ms");
+        sandbox.WaitUntilEnded([id]);
+    }
+
+    return;
+}
+
 if (args is ["seed-idle", var folder, var count])
 {
     // A ledger of idle workers for the idle-screen measurement (docs/performance.md, "Idle TUI").

@@ -4,10 +4,12 @@ using AgentDeck.Cli.Commands.Run;
 using AgentDeck.Cli.Commands.Supervise;
 using AgentDeck.Cli.Hosting;
 using AgentDeck.Core;
+using AgentDeck.Core.Processes;
 using AgentDeck.Core.Runs;
 using AgentDeck.Core.Workers;
 using AgentDeck.Processes;
 using AgentDeck.Supervision;
+using AgentDeck.Supervision.Hosting;
 
 namespace AgentDeck.Benchmarks;
 
@@ -21,7 +23,8 @@ public sealed class SupervisionSandbox : IDisposable
     private readonly WorkerServices _services;
     private readonly WorkerLauncher _launcher;
 
-    public SupervisionSandbox(double hostIdleSeconds)
+    /// <param name="runner">The launcher's runner; the real one by default.</param>
+    public SupervisionSandbox(double hostIdleSeconds, IProcessRunner? runner = null)
     {
         Root = Path.Combine("/tmp", "adbench-" + Guid.NewGuid().ToString("N")[..8]);
         var bin = Path.Combine(Root, "bin");
@@ -36,7 +39,7 @@ public sealed class SupervisionSandbox : IDisposable
         Environment.SetEnvironmentVariable("PATH", bin + ":" + Environment.GetEnvironmentVariable("PATH"));
         Environment.SetEnvironmentVariable(SupervisorHostHandler.IdleVariable, hostIdleSeconds.ToString(CultureInfo.InvariantCulture));
         _services = WorkerServices.Open(CliConsole.FromProcess());
-        _launcher = new WorkerLauncher(_services, new ProcessRunner(), new AgentDriverFactory());
+        _launcher = new WorkerLauncher(_services, runner ?? new ProcessRunner(), new AgentDriverFactory());
     }
 
     public string Root { get; }
@@ -46,9 +49,11 @@ public sealed class SupervisionSandbox : IDisposable
     public IRunLedger Ledger => _services.Ledger;
 
     /// <summary>Starts a worker whose fake agent streams at <paramref name="rate"/> lines/s for <paramref name="seconds"/>.</summary>
-    public RunRecord Launch(int rate, double seconds)
+    public RunRecord Launch(int rate, double seconds) => Launch(FakeStreamingAgent.Prompt(rate, seconds));
+
+    /// <summary>Starts a worker with the fake agent's prompt as given.</summary>
+    public RunRecord Launch(string prompt)
     {
-        var prompt = FakeStreamingAgent.Prompt(rate, seconds);
         return _launcher.Launch(
             WorkerLauncher.NewRunFor(AgentKind.Claude, prompt, Root, null, null, null),
             id => new WorkerLaunch(id, AgentKind.Claude, prompt, Root),
@@ -84,6 +89,24 @@ public sealed class SupervisionSandbox : IDisposable
             {
                 Thread.Sleep(50);
             }
+        }
+    }
+
+    /// <summary>Waits until no supervisor host holds this state folder (it ends once idle past its grace).</summary>
+    public void WaitUntilNoHost()
+    {
+        var files = new HostFiles(_services.Paths);
+        while (true)
+        {
+            using (var free = FileLock.TryAcquire(files.HostLock))
+            {
+                if (free is not null)
+                {
+                    return;
+                }
+            }
+
+            Thread.Sleep(20);
         }
     }
 

@@ -14,6 +14,12 @@ public sealed record ControlRequest(string Op)
     /// <summary>Host only: supervise the run named in <see cref="Run"/> (its launch.json exists).</summary>
     public const string Start = "start";
 
+    /// <summary>
+    /// Host only: supervise the run named in <see cref="Run"/> whose worker the asking front end started already
+    /// (no host was serving); its pipes come with the request over the host's adopt socket.
+    /// </summary>
+    public const string Adopt = "adopt";
+
     public string? Message { get; init; }
 
     /// <summary>For <c>stop</c>: kill the process group at once instead of interrupting first.</summary>
@@ -30,4 +36,13 @@ public sealed record ControlRequest(string Op)
     /// from whichever front end started the host).
     /// </summary>
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
+    /// <summary>For <c>adopt</c>: the pid of the worker's waiter (leader of its session and group).</summary>
+    public int? Pid { get; init; }
+
+    /// <summary>For <c>adopt</c>: the waiter's start time (see <see cref="ProcessIdentity"/>), so a reused pid is never adopted.</summary>
+    public long? StartTicks { get; init; }
+
+    /// <summary>For <c>adopt</c>: the stdin lines the front end wrote already (the driver's first lines).</summary>
+    public IReadOnlyList<string>? StdinWritten { get; init; }
 }

@@ -29,16 +29,25 @@ public sealed class HostClient
     /// The host's reply to <paramref name="request"/> (ok or a refusal). Throws <see cref="ControlUnavailableException"/>
     /// when no host could be started.
     /// </summary>
-    public async Task<ControlReply> SendAsync(ControlRequest request, CancellationToken cancellationToken = default)
+    public Task<ControlReply> SendAsync(ControlRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(request, (r, token) => ControlClient.SendAsync(_files.ControlSocket, r, _startLimit, token), cancellationToken);
+
+    /// <summary>
+    /// The same, over another transport (the adopt socket, whose requests carry descriptors): <paramref name="send"/>
+    /// throws <see cref="ControlUnavailableException"/> when no host answers.
+    /// </summary>
+    public async Task<ControlReply> SendAsync(
+        ControlRequest request, Func<ControlRequest, CancellationToken, Task<ControlReply>> send, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(send);
         var deadline = DateTime.UtcNow + _startLimit;
         var starts = 0;
         while (true)
         {
             try
             {
-                var reply = await ControlClient.SendAsync(_files.ControlSocket, request, _startLimit, cancellationToken).ConfigureAwait(false);
+                var reply = await send(request, cancellationToken).ConfigureAwait(false);
                 if (reply.Ok || reply.Error != SupervisorHost.ClosingError)
                 {
                     return reply;
@@ -74,6 +83,14 @@ public sealed class HostClient
             return false;
         }
     }
+
+    /// <summary>
+    /// Starts a host unless one serves and waits until it serves (or exited, or the start limit passed), for a front
+    /// end with other work to do meanwhile; <see cref="SendAsync(ControlRequest, CancellationToken)"/> still handles
+    /// a host that is not there.
+    /// </summary>
+    public Task EnsureServingAsync(CancellationToken cancellationToken = default) =>
+        EnsureHostAsync(DateTime.UtcNow + _startLimit, cancellationToken);
 
     /// <summary>Starts a host unless one serves; true when this call started one.</summary>
     private async Task<bool> EnsureHostAsync(DateTime deadline, CancellationToken cancellationToken)

@@ -24,6 +24,9 @@ public sealed class HostFiles
 
     public string ControlSocket => Path.Combine(Directory, "control.sock");
 
+    /// <summary>Where a front end hands over a worker it started itself (its pipes travel with the request).</summary>
+    public string AdoptSocket => Path.Combine(Directory, "adopt.sock");
+
     /// <summary>Held by the serving host while it lives; the kernel drops it when the host dies, however it dies.</summary>
     public string HostLock => Path.Combine(Directory, "host.lock");
 

@@ -1,4 +1,5 @@
 using AgentDeck.Core.Events;
+using AgentDeck.Core.Processes;
 using AgentDeck.Core.Runs;
 using AgentDeck.Supervision.Control;
 
@@ -23,6 +24,7 @@ public sealed class SupervisorHost
     private readonly IRunLedger _ledger;
     private readonly Lock _ledgerLock;
     private readonly Func<ControlRequest, WorkerSupervisor> _createWorker;
+    private readonly Func<ControlRequest, IRunningProcess, WorkerSupervisor>? _adoptWorker;
     private readonly HostOptions _options;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Task> _workers = new(StringComparer.Ordinal);
@@ -32,8 +34,15 @@ public sealed class SupervisorHost
 
     /// <param name="ledgerLock">Taken around every use of <paramref name="ledger"/>; the workers share it.</param>
     /// <param name="createWorker">Builds the supervisor for a start request (its run and launch exist); may throw to refuse.</param>
-    public SupervisorHost(HostFiles files, IRunLedger ledger, Lock ledgerLock, Func<ControlRequest, WorkerSupervisor> createWorker, HostOptions? options = null)
+    /// <param name="adoptWorker">
+    /// Builds the supervisor for an adopt request, whose worker a front end started already: its runner's start must
+    /// hand out the given process. Null: the host adopts nothing.
+    /// </param>
+    public SupervisorHost(
+        HostFiles files, IRunLedger ledger, Lock ledgerLock, Func<ControlRequest, WorkerSupervisor> createWorker, HostOptions? options = null,
+        Func<ControlRequest, IRunningProcess, WorkerSupervisor>? adoptWorker = null)
     {
+        _adoptWorker = adoptWorker;
         _files = files ?? throw new ArgumentNullException(nameof(files));
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
         _ledgerLock = ledgerLock ?? throw new ArgumentNullException(nameof(ledgerLock));
@@ -138,11 +147,27 @@ public sealed class SupervisorHost
         }
     }
 
-    private async Task<ControlReply> StartAsync(ControlRequest request, CancellationToken cancellationToken)
+    private Task<ControlReply> StartAsync(ControlRequest request, CancellationToken cancellationToken) =>
+        SuperviseNewAsync(request, () => _createWorker(request), null, cancellationToken);
+
+    /// <summary>
+    /// Supervises a worker a front end started itself (it found no host serving) and handed over with its pipes. When
+    /// the host refuses (closing, a duplicate run), the process is left to the front end, which owns it until an ok.
+    /// A worker whose supervision ends without starting it (cancelled, over the global budget) has it killed.
+    /// </summary>
+    public Task<ControlReply> AdoptAsync(ControlRequest request, IRunningProcess process, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(process);
+        var adopt = _adoptWorker ?? throw new InvalidOperationException("this supervisor host adopts no workers");
+        return SuperviseNewAsync(request, () => adopt(request, process), process, cancellationToken);
+    }
+
+    private async Task<ControlReply> SuperviseNewAsync(ControlRequest request, Func<WorkerSupervisor> create, IRunningProcess? adopted, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Run))
         {
-            return ControlReply.Failure("start needs the run id");
+            return ControlReply.Failure($"{request.Op} needs the run id");
         }
 
         WorkerSupervisor worker;
@@ -158,14 +183,14 @@ public sealed class SupervisorHost
                 return ControlReply.Failure($"run {request.Run} is supervised already");
             }
 
-            worker = _createWorker(request);
+            worker = create();
             var supervising = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _workers[worker.RunId] = supervising.Task;
             Signal();
-            _ = Task.Run(() => SuperviseAsync(worker, supervising), CancellationToken.None);
+            _ = Task.Run(() => SuperviseAsync(worker, adopted, supervising), CancellationToken.None);
         }
 
-        _options.Log($"run {worker.RunId}: started");
+        _options.Log($"run {worker.RunId}: {(adopted is null ? "started" : $"adopted (pid {adopted.Pid})")}");
         try
         {
             await worker.Ready.WaitAsync(_options.ReadyLimit, _options.Clock, cancellationToken).ConfigureAwait(false);
@@ -179,7 +204,7 @@ public sealed class SupervisorHost
     }
 
     /// <summary>Runs one worker to its end; whatever it throws ends that run alone (failed, crash).</summary>
-    private async Task SuperviseAsync(WorkerSupervisor worker, TaskCompletionSource supervising)
+    private async Task SuperviseAsync(WorkerSupervisor worker, IRunningProcess? adopted, TaskCompletionSource supervising)
     {
         RunRecord? final;
         try
@@ -190,6 +215,11 @@ public sealed class SupervisorHost
         {
             _options.Log($"run {worker.RunId}: supervision failed: {error}");
             final = MarkCrashed(worker.RunId, error);
+        }
+
+        if (adopted is not null)
+        {
+            await EndAdoptedAsync(worker.RunId, adopted).ConfigureAwait(false);
         }
 
         try
@@ -224,6 +254,25 @@ public sealed class SupervisorHost
         catch (Exception error)
         {
             _options.Log($"run {runId}: the run-ended hook failed: {error}");
+        }
+    }
+
+    /// <summary>A handed-over worker never runs on unwatched: killed when its supervision ended without starting it.</summary>
+    private async Task EndAdoptedAsync(string runId, IRunningProcess adopted)
+    {
+        try
+        {
+            if (adopted.HasLiveGroupMembers)
+            {
+                _options.Log($"run {runId}: its supervision ended before the handed-over worker did; killing it");
+                await adopted.SignalAsync(ProcessSignal.Kill, wholeGroup: true).ConfigureAwait(false);
+            }
+
+            await adopted.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            _options.Log($"run {runId}: could not end the handed-over worker: {error.Message}");
         }
     }
 

@@ -7,6 +7,7 @@ using AgentDeck.Core.Processes;
 using AgentDeck.Core.Runs;
 using AgentDeck.Core.Storage;
 using AgentDeck.Core.Workers;
+using AgentDeck.Processes;
 using AgentDeck.Supervision;
 using AgentDeck.Supervision.Control;
 using AgentDeck.Supervision.Hosting;
@@ -48,10 +49,15 @@ public sealed class WorkerLauncher(
 
         LaunchFile.Save(services.Files(record.Id), launch);
         var start = new ControlRequest(ControlRequest.Start) { Run = record.Id, KeepOpen = keepOpen, Environment = FrontEndEnvironment() };
+        var hosts = new HostClient(new HostFiles(services.Paths), StartHost);
         ControlReply reply;
         try
         {
-            reply = new HostClient(new HostFiles(services.Paths), StartHost).SendAsync(start).GetAwaiter().GetResult();
+            // With no host serving, the worker starts here at once and the host, started alongside, adopts it: the
+            // host's own start (a .NET process) stays off the path to the agent's first line.
+            reply = runner is IProcessHandoff handoff
+                ? AskServingHost(start) ?? new ColdSpawn(services, handoff, hosts).HandOver(start, drivers.Create(launch))
+                : hosts.SendAsync(start).GetAwaiter().GetResult();
         }
         catch (Exception error) when (error is ControlUnavailableException or TimeoutException)
         {
@@ -65,6 +71,20 @@ public sealed class WorkerLauncher(
         }
 
         return record;
+    }
+
+    /// <summary>The serving host's answer to the start request, or null when none serves (a cold spawn, then).</summary>
+    private ControlReply? AskServingHost(ControlRequest start)
+    {
+        try
+        {
+            var reply = ControlClient.SendAsync(new HostFiles(services.Paths).ControlSocket, start).GetAwaiter().GetResult();
+            return reply.Error == SupervisorHost.ClosingError ? null : reply;
+        }
+        catch (ControlUnavailableException)
+        {
+            return null;
+        }
     }
 
     public static NewRun NewRunFor(AgentKind agent, string prompt, string cwd, string? role, string? model, string? profile) =>

@@ -28,6 +28,10 @@ public sealed class HostEscalation(AgentDeckPaths paths, IProcessRunner runner, 
         return worker;
     };
 
+    /// <summary>The same for the host's adopt factory (workers a front end started and handed over).</summary>
+    public Func<ControlRequest, IRunningProcess, WorkerSupervisor> Remembering(Func<ControlRequest, IRunningProcess, WorkerSupervisor> adopt) =>
+        (request, process) => Remembering(r => adopt(r, process))(request);
+
     public Task AfterRunAsync(RunRecord final, CancellationToken cancellationToken)
     {
         if (!_environments.TryRemove(final.Id, out var environment))

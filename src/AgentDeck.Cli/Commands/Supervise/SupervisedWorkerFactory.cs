@@ -11,6 +11,7 @@ using AgentDeck.Core.Storage;
 using AgentDeck.Core.Workers;
 using AgentDeck.Supervision;
 using AgentDeck.Supervision.Control;
+using AgentDeck.Supervision.Hosting;
 
 namespace AgentDeck.Cli.Commands.Supervise;
 
@@ -31,7 +32,15 @@ public sealed class SupervisedWorkerFactory(
     private readonly ConcurrentDictionary<string, IPriceBook> _prices = new(StringComparer.Ordinal);
     private readonly InFlightSpend _inFlight = new();
 
-    public WorkerSupervisor Create(ControlRequest start)
+    public WorkerSupervisor Create(ControlRequest start) => Create(start, runner);
+
+    /// <summary>The price table of a config folder, loaded already (the host loads its own while it starts).</summary>
+    public void KnowPrices(string configDirectory, IPriceBook prices) => _prices.TryAdd(configDirectory, prices);
+
+    /// <summary>The supervisor for a worker a front end started and handed over: its one start is <paramref name="process"/>.</summary>
+    public WorkerSupervisor Adopt(ControlRequest request, IRunningProcess process) => Create(request, new HandedOverRunner(runner, process));
+
+    private WorkerSupervisor Create(ControlRequest start, IProcessRunner runnerForRun)
     {
         ArgumentNullException.ThrowIfNull(start);
         var runId = start.Run ?? throw new CliException("start needs the run id");
@@ -46,7 +55,7 @@ public sealed class SupervisedWorkerFactory(
         }
 
         return new WorkerSupervisor(
-            ledger, paths, runner, driversFor(start.Environment).Create(launch), AgentParsers.Create(launch.Agent, baseline), runId,
+            ledger, paths, runnerForRun, driversFor(start.Environment).Create(launch), AgentParsers.Create(launch.Agent, baseline), runId,
             new SupervisorOptions
             {
                 Limits = LimitsConfig.Load(console, launch.WorkingDirectory),

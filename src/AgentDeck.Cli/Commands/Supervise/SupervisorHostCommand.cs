@@ -23,4 +23,14 @@ public static class SupervisorHostCommand
             new SupervisorHostHandler(context, new ProcessRunner(), RequestDrivers.For).RunAsync(cancellationToken));
         return command;
     }
+
+    /// <summary>
+    /// The host without the command tree: a front end waits on a cold host's start, and building every verb's parser
+    /// is time it does not need. <c>agentdeck supervisor-host</c> takes no options.
+    /// </summary>
+    public static async Task<int> RunAsync(CliConsole console)
+    {
+        await using var context = new CliContext(console);
+        return await new SupervisorHostHandler(context, new ProcessRunner(), RequestDrivers.For).RunAsync(CancellationToken.None).ConfigureAwait(false);
+    }
 }

@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using AgentDeck.Cli.Hosting;
+using AgentDeck.Core.Cost;
 using AgentDeck.Core.Processes;
 using AgentDeck.Core.Workers;
 using AgentDeck.Ledger;
+using AgentDeck.Processes;
+using AgentDeck.Supervision.Control;
 using AgentDeck.Supervision.Hosting;
 
 namespace AgentDeck.Cli.Commands.Supervise;
@@ -40,16 +43,39 @@ public sealed class SupervisorHostHandler(CliContext context, IProcessRunner run
         using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, signal => signal.Cancel = true);
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => signal.Cancel = true);
 
-        using var ledger = SqliteRunLedger.Open(context.Paths);
+        // Served from the start: a front end hands its running worker over while the ledger and the price table load
+        // (most of a cold host's start, done side by side); the adoption waits for them.
+        var hosting = new TaskCompletionSource<SupervisorHost>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var adoptions = DescriptorServer.Start(
+            files.AdoptSocket,
+            new HostAdoption(hosting.Task, context.Paths).AnswerAsync,
+            error => ControlLines.Write(ControlReply.Failure(error.Message)));
+        var opening = Task.Run(() => SqliteRunLedger.Open(context.Paths), CancellationToken.None);
+        SqliteRunLedger ledger;
+        IPriceBook prices;
+        try
+        {
+            prices = context.Prices;
+            ledger = await opening.ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            hosting.SetException(error);
+            throw;
+        }
+
+        using var _ = ledger;
         var ledgerLock = new Lock();
         var workers = new SupervisedWorkerFactory(ledger, context.Paths, runner, driversFor, ledgerLock);
+        workers.KnowPrices(context.ConfigDirectory, prices);
         var escalation = new HostEscalation(context.Paths, runner, driversFor);
         var host = new SupervisorHost(files, ledger, ledgerLock, escalation.Remembering(workers.Create), new HostOptions
         {
             IdleGrace = IdleGrace(),
             Log = line => Log(log, line),
             OnRunEnded = escalation.AfterRunAsync,
-        });
+        }, escalation.Remembering(workers.Adopt));
+        hosting.SetResult(host);
         await host.RunAsync(ending.Token).ConfigureAwait(false);
         return ExitCodes.Ok;
     }

@@ -1,0 +1,169 @@
+using AgentDeck.Cli.Hosting;
+using AgentDeck.Core.Events;
+using AgentDeck.Core.Processes;
+using AgentDeck.Core.Runs;
+using AgentDeck.Core.Workers;
+using AgentDeck.Processes;
+using AgentDeck.Supervision;
+using AgentDeck.Supervision.Control;
+using AgentDeck.Supervision.Hosting;
+
+namespace AgentDeck.Cli.Commands.Run;
+
+/// <summary>
+/// A spawn with no supervisor host serving: starts the worker here at once (the spec the host would use, in its own
+/// session, under a waiter that records its exit code), writes the driver's first stdin lines, and hands the running
+/// worker with its unread pipes to the host (started by <see cref="HostClient"/> meanwhile) in an <c>adopt</c> request.
+/// The front end stays until the host took it; when no host takes it, the worker is killed and the run is failed
+/// with the reason, so no worker ever runs unwatched.
+/// </summary>
+public sealed class ColdSpawn(WorkerServices services, IProcessHandoff starter, HostClient hosts)
+{
+    private static readonly TimeSpan AdoptLimit = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan AdoptPollDelay = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>The host's ok (the run is its now); throws <see cref="CliException"/> when the worker could not be handed over.</summary>
+    public ControlReply HandOver(ControlRequest start, IAgentDriver driver)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(driver);
+        var runId = start.Run ?? throw new ArgumentException("the start request names no run", nameof(start));
+
+        // The host's start (a .NET process, its ledger, its price table) is the long pole: under way first.
+        var hostStarting = Task.Run(() => hosts.EnsureServingAsync());
+        var files = services.Files(runId);
+        files.EnsurePrivateDirectory();
+        File.Delete(files.ExitStatus);
+        var spec = driver.Spec with
+        {
+            Grouping = ProcessGrouping.NewSession,
+            Environment = WorkerEnvironment.Compose(start.Environment, driver.Spec.Environment),
+        };
+
+        using var worker = Start(runId, spec, files.ExitStatus);
+        // Until the host adopts it this front end supervises it: a front end killed meanwhile leaves the run 'lost'.
+        SupervisorRecord.ForCurrentProcess(DateTimeOffset.UtcNow).With(worker.Pid).Save(files.Supervisor);
+        var written = WriteFirstLines(worker, spec, driver);
+        var adopt = new ControlRequest(ControlRequest.Adopt)
+        {
+            Run = runId,
+            KeepOpen = start.KeepOpen,
+            Environment = start.Environment,
+            Pid = worker.Pid,
+            StartTicks = ProcessIdentity.StartTicks(worker.Pid) ?? 0,
+            StdinWritten = written,
+        };
+
+        ControlReply reply;
+        try
+        {
+            var adoptSocket = new HostFiles(services.Paths).AdoptSocket;
+            Func<ControlRequest, CancellationToken, Task<ControlReply>> send = (request, token) => SendAdoptAsync(adoptSocket, request, worker, token);
+            reply = AdoptWhileHostStartsAsync(adopt, send, () => File.Exists(adoptSocket), hostStarting).GetAwaiter().GetResult()
+                    ?? hosts.SendAsync(adopt, send).GetAwaiter().GetResult();
+        }
+        catch (Exception error) when (error is ControlUnavailableException or TimeoutException)
+        {
+            reply = ControlReply.Failure(error.Message);
+        }
+
+        if (!reply.Ok)
+        {
+            worker.Kill();
+            Fail(runId, $"no supervisor host took the worker over: {reply.Error}");
+            throw new CliException($"run {runId} could not start: no supervisor host took the worker over ({reply.Error}); the worker was stopped");
+        }
+
+        return reply;
+    }
+
+    /// <summary>
+    /// Asks the starting host to adopt the worker as soon as its adopt socket answers (it serves that one before its
+    /// control socket); null when the host start ended without it answering (the host client then tries again, or
+    /// says why not) or when the host is closing.
+    /// </summary>
+    private static async Task<ControlReply?> AdoptWhileHostStartsAsync(
+        ControlRequest adopt, Func<ControlRequest, CancellationToken, Task<ControlReply>> send, Func<bool> socketExists, Task hostStarting)
+    {
+        while (true)
+        {
+            var started = hostStarting.IsCompleted;
+            if (!started && !socketExists())
+            {
+                // A look at the folder costs the starting host (on the same cores) far less than a failed connect.
+                await Task.WhenAny(hostStarting, Task.Delay(AdoptPollDelay)).ConfigureAwait(false);
+                continue;
+            }
+
+            try
+            {
+                var reply = await send(adopt, CancellationToken.None).ConfigureAwait(false);
+                return reply.Error == SupervisorHost.ClosingError ? null : reply;
+            }
+            catch (ControlUnavailableException) when (!started)
+            {
+                await Task.WhenAny(hostStarting, Task.Delay(AdoptPollDelay)).ConfigureAwait(false);
+            }
+            catch (ControlUnavailableException)
+            {
+                return null;
+            }
+        }
+    }
+
+    private HandoffProcess Start(string runId, ProcessSpec spec, string exitStatusPath)
+    {
+        try
+        {
+            return starter.StartForHandoff(spec, exitStatusPath);
+        }
+        catch (ProcessStartException error)
+        {
+            Fail(runId, error.Message, FailureReasons.Config);
+            throw new CliException(error.Message);
+        }
+    }
+
+    /// <summary>The driver's first lines (the prompt, handshakes), written now so the agent starts working at once.</summary>
+    private static IReadOnlyList<string> WriteFirstLines(HandoffProcess worker, ProcessSpec spec, IAgentDriver driver)
+    {
+        var lines = driver.OnStarted();
+        if (spec.Stdin != StdinMode.Pipe || lines.Count == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            worker.WriteStdinLines(lines);
+        }
+        catch (IOException)
+        {
+            // The agent exited before reading: its output and exit code, waiting in the pipes and the status file, tell why.
+        }
+
+        return lines;
+    }
+
+    private static async Task<ControlReply> SendAdoptAsync(string adoptSocket, ControlRequest request, HandoffProcess worker, CancellationToken cancellationToken)
+    {
+        string answer;
+        try
+        {
+            answer = await DescriptorClient.SendAsync(adoptSocket, ControlLines.Write(request), worker.Descriptors, AdoptLimit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is System.Net.Sockets.SocketException or IOException)
+        {
+            throw new ControlUnavailableException($"no supervisor host answers at {adoptSocket}", error);
+        }
+
+        return ControlLines.ReadReply(answer);
+    }
+
+    private void Fail(string runId, string reason, string failureReason = FailureReasons.Crash)
+    {
+        var now = DateTimeOffset.UtcNow;
+        services.Ledger.AppendEvents(runId, [new EventToAppend(new Notice("error", reason, "agentdeck"), RunStream.Stdout, 0, now)]);
+        services.Ledger.UpdateRun(runId, new RunUpdate { Status = RunStatus.Failed, FailureReason = failureReason, EndedAt = now });
+    }
+}

@@ -1,0 +1,56 @@
+using AgentDeck.Core.Storage;
+using AgentDeck.Processes;
+using AgentDeck.Supervision;
+using AgentDeck.Supervision.Control;
+using AgentDeck.Supervision.Hosting;
+using Microsoft.Win32.SafeHandles;
+
+namespace AgentDeck.Cli.Commands.Supervise;
+
+/// <summary>
+/// The host's side of a cold spawn: an <c>adopt</c> request from the host's adopt socket, with the worker's pipes, becomes
+/// an <see cref="AdoptedProcess"/> supervised like any other run. Until the host answers ok the front end owns the
+/// worker, so a refusal closes the host's copies of the pipes and nothing else. The request may come while the host
+/// is still starting: the worker's pipes are read from then on, and the adoption waits for <paramref name="host"/>.
+/// </summary>
+public sealed class HostAdoption(Task<SupervisorHost> host, AgentDeckPaths paths)
+{
+    public async Task<string> AnswerAsync(string line, IReadOnlyList<SafeFileHandle> descriptors, CancellationToken cancellationToken)
+    {
+        var request = ControlLines.ReadRequest(line);
+        if (request is not { Op: ControlRequest.Adopt, Run: { Length: > 0 } run, Pid: { } pid, StartTicks: { } startTicks } || descriptors.Count is < 2 or > 3)
+        {
+            Close(descriptors);
+            return ControlLines.Write(ControlReply.Failure("adopt needs the run id, the worker's pid and start ticks, and its stdout, stderr (and stdin) pipes"));
+        }
+
+        var process = new AdoptedProcess(
+            pid, () => ProcessIdentity.IsAlive(pid, startTicks), descriptors, new RunFiles(paths, run).ExitStatus, request.StdinWritten ?? []);
+        ControlReply reply;
+        try
+        {
+            var serving = await host.WaitAsync(cancellationToken).ConfigureAwait(false);
+            reply = await serving.AdoptAsync(request, process, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await process.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        if (!reply.Ok)
+        {
+            await process.DisposeAsync().ConfigureAwait(false);
+        }
+
+        return ControlLines.Write(reply);
+    }
+
+    private static void Close(IReadOnlyList<SafeFileHandle> descriptors)
+    {
+        foreach (var descriptor in descriptors)
+        {
+            descriptor.Dispose();
+        }
+    }
+}

@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.IO.Pipes;
+using System.Text;
+using System.Threading.Channels;
+using AgentDeck.Core.Processes;
+using Microsoft.Win32.SafeHandles;
+
+namespace AgentDeck.Processes;
+
+/// <summary>
+/// A worker started by another process (<see cref="IProcessHandoff"/>) and handed over with its pipes: its output is
+/// read from the pipes, which kept whatever it wrote before; its end is seen through a pidfd (this process is not its
+/// parent), and its exit code is read from the file its waiter writes. <see cref="Pid"/> is the waiter's, which leads
+/// the group the agent runs in, so every signal goes to the group.
+/// </summary>
+public sealed class AdoptedProcess : IRunningProcess
+{
+    private static readonly byte[] Newline = [(byte)'\n'];
+    private static readonly TimeSpan ProcPollInterval = TimeSpan.FromMilliseconds(100);
+
+    private readonly string _exitStatusPath;
+    private readonly Func<bool> _isAlive;
+    private readonly Queue<string> _alreadyWritten;
+    private readonly Channel<ReadOnlyMemory<byte>> _stdout = Channel.CreateUnbounded<ReadOnlyMemory<byte>>(new() { SingleReader = true, SingleWriter = true });
+    private readonly Channel<ReadOnlyMemory<byte>> _stderr = Channel.CreateUnbounded<ReadOnlyMemory<byte>>(new() { SingleReader = true, SingleWriter = true });
+    private readonly SemaphoreSlim _stdinLock = new(1, 1);
+    private readonly CancellationTokenSource _disposed = new();
+    private readonly Task _pumps;
+    private readonly Task _exited;
+    private Stream? _stdin;
+
+    /// <param name="pid">The waiter's pid, which leads the worker's session and group.</param>
+    /// <param name="isAlive">True while <paramref name="pid"/> is still the same process (not a reused pid).</param>
+    /// <param name="descriptors">Stdout, stderr and (when open) stdin, as <see cref="HandoffProcess.Descriptors"/> sent them; owned from here on.</param>
+    /// <param name="exitStatusPath">Where the waiter writes the exit code.</param>
+    /// <param name="alreadyWritten">Stdin lines the starter wrote already: the same lines written again are skipped, in order.</param>
+    public AdoptedProcess(int pid, Func<bool> isAlive, IReadOnlyList<SafeFileHandle> descriptors, string exitStatusPath, IReadOnlyList<string> alreadyWritten)
+        : this(pid, isAlive, descriptors, exitStatusPath, alreadyWritten, LineSplitter.DefaultMaxLineBytes)
+    {
+    }
+
+    internal AdoptedProcess(int pid, Func<bool> isAlive, IReadOnlyList<SafeFileHandle> descriptors, string exitStatusPath, IReadOnlyList<string> alreadyWritten, int maxLineBytes)
+    {
+        ArgumentNullException.ThrowIfNull(descriptors);
+        if (descriptors.Count is < 2 or > 3)
+        {
+            throw new ArgumentException($"a handed-over worker comes with 2 or 3 pipes (stdout, stderr, stdin), not {descriptors.Count}", nameof(descriptors));
+        }
+
+        Pid = pid;
+        _isAlive = isAlive ?? throw new ArgumentNullException(nameof(isAlive));
+        _exitStatusPath = exitStatusPath ?? throw new ArgumentNullException(nameof(exitStatusPath));
+        _alreadyWritten = new Queue<string>(alreadyWritten ?? []);
+        var splitter = new LineSplitter(maxLineBytes);
+        var stdout = Pipe(descriptors[0], PipeDirection.In);
+        var stderr = Pipe(descriptors[1], PipeDirection.In);
+        _stdin = descriptors.Count == 3 ? Pipe(descriptors[2], PipeDirection.Out) : null;
+        _pumps = Task.WhenAll(
+            Task.Run(() => PumpAsync(splitter, stdout, _stdout.Writer)),
+            Task.Run(() => PumpAsync(splitter, stderr, _stderr.Writer)));
+        _exited = WatchExitAsync();
+    }
+
+    public int Pid { get; }
+
+    public int ProcessGroupId => Pid;
+
+    public bool OwnsProcessGroup => true;
+
+    public bool HasExited => _exited.IsCompleted;
+
+    public bool HasLiveGroupMembers => !HasExited || ProcessTable.HasLiveMembers(ProcessGroupId);
+
+    public IAsyncEnumerable<ReadOnlyMemory<byte>> StdoutLines => _stdout.Reader.ReadAllAsync();
+
+    public IAsyncEnumerable<ReadOnlyMemory<byte>> StderrLines => _stderr.Reader.ReadAllAsync();
+
+    public async Task WriteStdinLineAsync(string line, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        await _stdinLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_alreadyWritten.TryPeek(out var written))
+            {
+                if (written == line)
+                {
+                    _alreadyWritten.Dequeue();
+                    return;
+                }
+
+                _alreadyWritten.Clear();
+            }
+
+            var stdin = _stdin ?? throw new InvalidOperationException("stdin of the handed-over worker is closed (or was never a pipe)");
+            await stdin.WriteAsync(Encoding.UTF8.GetBytes(line), cancellationToken).ConfigureAwait(false);
+            await stdin.WriteAsync(Newline, cancellationToken).ConfigureAwait(false);
+            await stdin.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _stdinLock.Release();
+        }
+    }
+
+    public void CloseStdin()
+    {
+        try
+        {
+            Interlocked.Exchange(ref _stdin, null)?.Dispose();
+        }
+        catch (IOException)
+        {
+            // The worker exited without reading everything: closing a broken pipe is still closed.
+        }
+    }
+
+    public Task<bool> SignalAsync(ProcessSignal signal, bool wholeGroup)
+    {
+        // Once gone, the pid may belong to someone else: never signal it. The group id stays reserved while it has members.
+        if (!wholeGroup && HasExited)
+        {
+            return Task.FromResult(false);
+        }
+
+        return Task.FromResult(Posix.Send(Pid, signal, wholeGroup));
+    }
+
+    public async Task<ProcessExitStatus> WaitForExitAsync(CancellationToken cancellationToken = default)
+    {
+        await _exited.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return ReadExitStatus();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed.IsCancellationRequested)
+        {
+            return;
+        }
+
+        CloseStdin();
+        await _disposed.CancelAsync().ConfigureAwait(false);
+        await _pumps.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _disposed.Dispose();
+    }
+
+    /// <summary>The waiter's record; none means the waiter was killed with the worker (SIGKILL to the group).</summary>
+    private ProcessExitStatus ReadExitStatus()
+    {
+        try
+        {
+            var text = File.ReadAllText(_exitStatusPath).Trim();
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var code))
+            {
+                return new ProcessExitStatus(code);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+
+        return ProcessExitStatus.KilledBy(ProcessSignal.Kill);
+    }
+
+    private async Task PumpAsync(LineSplitter splitter, Stream source, ChannelWriter<ReadOnlyMemory<byte>> lines)
+    {
+        await using (source.ConfigureAwait(false))
+        {
+            await splitter.PumpAsync(source, lines, _disposed.Token).ConfigureAwait(false);
+        }
+    }
+
+    private Task WatchExitAsync()
+    {
+        var pidfd = Posix.OpenPidDescriptor(Pid);
+        if (pidfd >= 0 && !_isAlive())
+        {
+            // The pid was reused before we looked: the worker is long gone.
+            Posix.Close(pidfd);
+            return Task.CompletedTask;
+        }
+
+        if (pidfd < 0)
+        {
+            return WatchProcAsync();
+        }
+
+        // One blocked thread per handed-over worker (only cold spawns are handed over), woken by the kernel at its end.
+        return Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                Posix.Poll(pidfd, Posix.PollIn, -1);
+            }
+            finally
+            {
+                Posix.Close(pidfd);
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    private async Task WatchProcAsync()
+    {
+        while (_isAlive())
+        {
+            await Task.Delay(ProcPollInterval).ConfigureAwait(false);
+        }
+    }
+
+    private static Stream Pipe(SafeFileHandle descriptor, PipeDirection direction)
+    {
+        var pipe = new SafePipeHandle(descriptor.DangerousGetHandle(), ownsHandle: true);
+        descriptor.SetHandleAsInvalid();
+        return new AnonymousPipeClientStream(direction, pipe);
+    }
+}

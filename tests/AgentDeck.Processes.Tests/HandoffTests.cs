@@ -1,0 +1,158 @@
+using AgentDeck.Core.Processes;
+using Microsoft.Win32.SafeHandles;
+
+namespace AgentDeck.Processes.Tests;
+
+/// <summary>
+/// A worker started for handoff, its pipes sent over a real Unix socket with SCM_RIGHTS, and adopted on the other
+/// side — here both sides are this process, the way a front end and the supervisor host are in production.
+/// </summary>
+public sealed class HandoffTests : IDisposable
+{
+    private static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(300);
+    private readonly ProcessRunner _runner = new();
+    private readonly string _directory = Directory.CreateTempSubdirectory("adhandoff-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string StatusFile => Path.Combine(_directory, "exit.status");
+
+    [Fact]
+    public async Task Given_a_worker_that_wrote_before_the_handoff_When_adopted_over_the_socket_Then_every_line_from_the_first_and_its_exit_code_arrive()
+    {
+        var worker = _runner.StartForHandoff(Sh("read p; echo \"got:$p\"; echo early; echo oops >&2; exit 3") with { Stdin = StdinMode.Pipe }, StatusFile);
+        worker.WriteStdinLines(["prompt"]);
+
+        await using var adopted = await HandOverAsync(worker, []);
+
+        Assert.Equal(["got:prompt", "early"], (await Proc.ReadAllAsync(adopted.StdoutLines)).Select(Proc.Text));
+        Assert.Equal(["oops"], (await Proc.ReadAllAsync(adopted.StderrLines)).Select(Proc.Text));
+        Assert.Equal(3, (await adopted.WaitForExitAsync().WaitAsync(Proc.Patience)).ExitCode);
+        Assert.True(adopted.OwnsProcessGroup);
+        Assert.Equal(worker.Pid, adopted.ProcessGroupId);
+    }
+
+    [Fact]
+    public async Task Given_lines_the_starter_wrote_When_the_supervisor_writes_the_same_lines_first_Then_the_worker_reads_them_once_and_later_lines_normally()
+    {
+        var worker = _runner.StartForHandoff(Sh("read a; echo \"1:$a\"; read b; echo \"2:$b\"; read c; echo \"3:$c\"") with { Stdin = StdinMode.Pipe }, StatusFile);
+        worker.WriteStdinLines(["first"]);
+
+        await using var adopted = await HandOverAsync(worker, ["first"]);
+        await adopted.WriteStdinLineAsync("first");
+        await adopted.WriteStdinLineAsync("second");
+        await adopted.WriteStdinLineAsync("first");
+        adopted.CloseStdin();
+
+        Assert.Equal(["1:first", "2:second", "3:first"], (await Proc.ReadAllAsync(adopted.StdoutLines)).Select(Proc.Text));
+        Assert.Equal(0, (await adopted.WaitForExitAsync().WaitAsync(Proc.Patience)).ExitCode);
+    }
+
+    [Fact]
+    public async Task Given_an_adopted_worker_When_stopped_Then_the_waiter_outlives_the_interrupt_and_records_the_workers_own_exit()
+    {
+        var worker = _runner.StartForHandoff(Sh("trap 'echo interrupted; exit 42' INT; echo ready; while :; do sleep 0.05; done"), StatusFile);
+        await using var adopted = await HandOverAsync(worker, []);
+        await using var lines = adopted.StdoutLines.GetAsyncEnumerator();
+        Assert.True(await lines.MoveNextAsync());
+
+        var status = await ProcessStopper.StopAsync(adopted, Grace).WaitAsync(Proc.Patience);
+
+        Assert.Equal(42, status.ExitCode);
+        Assert.Empty(Proc.LiveMembersOf(worker.Pid));
+    }
+
+    [Fact]
+    public async Task Given_an_adopted_worker_that_ignores_interrupt_and_terminate_When_stopped_Then_it_is_killed_and_reported_killed_by_signal_9()
+    {
+        var worker = _runner.StartForHandoff(Sh("trap '' INT TERM; echo ready; while :; do sleep 0.05; done"), StatusFile);
+        await using var adopted = await HandOverAsync(worker, []);
+        await using var lines = adopted.StdoutLines.GetAsyncEnumerator();
+        Assert.True(await lines.MoveNextAsync());
+
+        var status = await ProcessStopper.StopAsync(adopted, Grace).WaitAsync(Proc.Patience);
+
+        Assert.Equal(9, status.Signal);
+        Assert.Empty(Proc.LiveMembersOf(worker.Pid));
+    }
+
+    [Fact]
+    public async Task Given_a_worker_killed_by_a_signal_from_outside_When_it_ends_Then_the_exit_code_says_which_signal()
+    {
+        var worker = _runner.StartForHandoff(Sh("echo ready; sleep 30"), StatusFile);
+        await using var adopted = await HandOverAsync(worker, []);
+        await using var lines = adopted.StdoutLines.GetAsyncEnumerator();
+        Assert.True(await lines.MoveNextAsync());
+
+        await adopted.SignalAsync(ProcessSignal.Terminate, wholeGroup: true);
+
+        Assert.Equal(15, (await adopted.WaitForExitAsync().WaitAsync(Proc.Patience)).Signal);
+    }
+
+    [Fact]
+    public async Task Given_a_worker_that_ended_before_the_handoff_When_adopted_Then_its_output_and_exit_code_are_still_there()
+    {
+        var worker = _runner.StartForHandoff(Sh("echo bye; exit 5"), StatusFile);
+        await Eventually(() => File.Exists(StatusFile) && !Proc.IsAlive(worker.Pid));
+
+        await using var adopted = await HandOverAsync(worker, []);
+
+        Assert.Equal(["bye"], (await Proc.ReadAllAsync(adopted.StdoutLines)).Select(Proc.Text));
+        Assert.Equal(5, (await adopted.WaitForExitAsync().WaitAsync(Proc.Patience)).ExitCode);
+        Assert.True(adopted.HasExited);
+    }
+
+    [Fact]
+    public async Task Given_a_server_whose_answer_throws_When_a_request_comes_Then_the_failure_line_is_the_answer()
+    {
+        var socket = Path.Combine(_directory, "fail.sock");
+        await using var server = DescriptorServer.Start(socket, (_, handles, _) =>
+        {
+            foreach (var handle in handles)
+            {
+                handle.Dispose();
+            }
+
+            throw new InvalidOperationException("refused");
+        }, error => "failed: " + error.Message);
+
+        using var worker = _runner.StartForHandoff(Sh("exit 0"), StatusFile);
+        var answer = await DescriptorClient.SendAsync(socket, "hello", worker.Descriptors, Proc.Patience);
+
+        Assert.Equal("failed: refused", answer);
+    }
+
+    /// <summary>Sends the worker's pipes and the line over a socket; the server side adopts them.</summary>
+    private async Task<AdoptedProcess> HandOverAsync(HandoffProcess worker, IReadOnlyList<string> alreadyWritten)
+    {
+        var adopted = new TaskCompletionSource<AdoptedProcess>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var socket = Path.Combine(_directory, "adopt.sock");
+        await using (DescriptorServer.Start(socket, (line, handles, _) =>
+        {
+            Assert.Equal("adopt " + worker.Pid, line);
+            adopted.SetResult(new AdoptedProcess(worker.Pid, () => Proc.IsAlive(worker.Pid), handles, StatusFile, alreadyWritten));
+            return Task.FromResult("ok");
+        }, error => error.Message))
+        {
+            var answer = await DescriptorClient.SendAsync(socket, "adopt " + worker.Pid, worker.Descriptors, Proc.Patience);
+            Assert.Equal("ok", answer);
+        }
+
+        // The starter lets go of its ends, as the front end does once the host answered.
+        worker.Dispose();
+        return await adopted.Task.WaitAsync(Proc.Patience);
+    }
+
+    private static ProcessSpec Sh(string script) => ProcessSpec.For("/bin/sh", "-c", script) with { Grouping = ProcessGrouping.NewSession };
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Proc.Patience;
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition());
+    }
+}
