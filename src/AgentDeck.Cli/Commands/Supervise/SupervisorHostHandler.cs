@@ -4,6 +4,7 @@ using AgentDeck.Cli.Hosting;
 using AgentDeck.Core.Processes;
 using AgentDeck.Core.Workers;
 using AgentDeck.Ledger;
+using AgentDeck.Supervision;
 using AgentDeck.Supervision.Hosting;
 
 namespace AgentDeck.Cli.Commands.Supervise;
@@ -11,10 +12,18 @@ namespace AgentDeck.Cli.Commands.Supervise;
 /// <summary>
 /// Claims the state folder's host lock (or leaves, when another host serves), then runs the <see cref="SupervisorHost"/>
 /// until it is idle. SIGTERM stops every worker first; SIGHUP and SIGINT are ignored, so no terminal going away can
-/// end a worker. Log lines go to stderr, which the starting front end pointed at <c>host/host.log</c>.
+/// end a worker. Log lines go to stderr, which the starting front end pointed at <c>host/host.log</c>. Every worker's
+/// events are committed together on <paramref name="tick"/> (the runner should pace its pipe reads on the same tick).
 /// </summary>
-public sealed class SupervisorHostHandler(CliContext context, IProcessRunner runner, Func<IReadOnlyDictionary<string, string>?, IAgentDriverFactory> driversFor)
+public sealed class SupervisorHostHandler(
+    CliContext context, IProcessRunner runner, Func<IReadOnlyDictionary<string, string>?, IAgentDriverFactory> driversFor, IngestTick? tick = null)
 {
+    /// <summary>
+    /// The host's ingest tick: output waits at most one period in the pipe and one more before its commit, so
+    /// output → ledger stays within ~50 ms (the screen wakes on each commit; its output → screen budget is p99 100 ms).
+    /// </summary>
+    public static readonly TimeSpan IngestPeriod = TimeSpan.FromMilliseconds(25);
+
     /// <summary>Seconds the host stays after its last worker (default 30): a warm host spares the next spawn a process start.</summary>
     public const string IdleVariable = "AGENTDECK_HOST_IDLE_SECONDS";
 
@@ -42,7 +51,9 @@ public sealed class SupervisorHostHandler(CliContext context, IProcessRunner run
 
         using var ledger = SqliteRunLedger.Open(context.Paths);
         var ledgerLock = new Lock();
-        var workers = new SupervisedWorkerFactory(ledger, context.Paths, runner, driversFor, ledgerLock);
+        using var ownTick = tick is null ? new IngestTick(IngestPeriod) : null;
+        var flusher = new LedgerFlusher(ledger, ledgerLock, tick ?? ownTick!);
+        var workers = new SupervisedWorkerFactory(ledger, context.Paths, runner, driversFor, ledgerLock, flusher);
         var escalation = new HostEscalation(context.Paths, runner, driversFor);
         var host = new SupervisorHost(files, ledger, ledgerLock, escalation.Remembering(workers.Create), new HostOptions
         {
