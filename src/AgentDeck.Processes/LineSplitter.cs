@@ -28,6 +28,9 @@ internal sealed class LineSplitter
         _readPace = readPace;
     }
 
+    /// <summary>True when reads wait for a pace between small reads (the source is then best read without readiness events).</summary>
+    public bool IsPaced => _readPace is not null;
+
     /// <summary>Pumps the stream into the writer and completes it (with the read error, if any).</summary>
     public async Task PumpAsync(Stream source, ChannelWriter<ReadOnlyMemory<byte>> lines, CancellationToken cancellationToken = default)
     {
