@@ -46,13 +46,13 @@ public sealed class SupervisionSandbox : IDisposable
     public IRunLedger Ledger => _services.Ledger;
 
     /// <summary>Starts a worker whose fake agent streams at <paramref name="rate"/> lines/s for <paramref name="seconds"/>.</summary>
-    public RunRecord Launch(int rate, double seconds)
+    public RunRecord Launch(int rate, double seconds, bool keepOpen = false)
     {
         var prompt = FakeStreamingAgent.Prompt(rate, seconds);
         return _launcher.Launch(
             WorkerLauncher.NewRunFor(AgentKind.Claude, prompt, Root, null, null, null),
             id => new WorkerLaunch(id, AgentKind.Claude, prompt, Root),
-            keepOpen: false);
+            keepOpen);
     }
 
     /// <summary>The pid of the process supervising the run (the supervisor host), from its supervisor.json.</summary>
