@@ -302,6 +302,7 @@ public sealed partial class SqliteRunLedger : IRunLedger
     public void Dispose()
     {
         _writer?.Dispose();
+        DisposeSavepoints();
         foreach (var command in _commands.Values)
         {
             command.Dispose();

@@ -68,7 +68,8 @@ public sealed class LedgerFlusher
             {
                 if (due.Length > 1 && _ledger is SqliteRunLedger sqlite)
                 {
-                    sqlite.WriteInOneTransaction(() => FlushEach(due));
+                    // Each worker in its own savepoint: one run's failing write does not undo the others'.
+                    sqlite.WriteInOneTransaction(due, static target => target.FlushPending(), static (target, error) => target.FlushFailed(error));
                 }
                 else
                 {
@@ -77,6 +78,7 @@ public sealed class LedgerFlusher
             }
             catch (Exception error)
             {
+                // The commit itself failed (disk full, I/O error): every worker in it lost this batch.
                 foreach (var target in due)
                 {
                     target.FlushFailed(error);
@@ -89,7 +91,14 @@ public sealed class LedgerFlusher
     {
         foreach (var target in due)
         {
-            target.FlushPending();
+            try
+            {
+                target.FlushPending();
+            }
+            catch (Exception error)
+            {
+                target.FlushFailed(error);
+            }
         }
     }
 }

@@ -52,6 +52,30 @@ public sealed class OneTransactionTests : IDisposable
     }
 
     [Fact]
+    public void Given_parts_in_savepoints_When_one_part_fails_midway_Then_only_its_writes_are_undone_and_it_is_reported()
+    {
+        var a = _ledger.CreateRun(new NewRun("claude"));
+        var b = _ledger.CreateRun(new NewRun("codex"));
+        var c = _ledger.CreateRun(new NewRun("gemini"));
+        var failures = new List<(string, string)>();
+
+        _ledger.WriteInOneTransaction([a.Id, b.Id, c.Id], id =>
+        {
+            _ledger.AppendEvents(id, Events.Notes(id, 2));
+            if (id == b.Id)
+            {
+                throw new IOException("raw log broke");
+            }
+        }, (id, error) => failures.Add((id, error.Message)));
+
+        using var reader = _state.Open();
+        Assert.Equal((2, 0, 2), (reader.CountEvents(a.Id), reader.CountEvents(b.Id), reader.CountEvents(c.Id)));
+        Assert.Equal([(b.Id, "raw log broke")], failures);
+        _ledger.AppendEvents(b.Id, Events.Notes("b", 1));
+        Assert.Equal(1, _ledger.CountEvents(b.Id));
+    }
+
+    [Fact]
     public void Given_an_open_transaction_for_many_writes_When_another_is_opened_inside_it_Then_it_is_refused()
     {
         var error = Assert.Throws<InvalidOperationException>(() => _ledger.WriteInOneTransaction(() => _ledger.WriteInOneTransaction(() => { })));
