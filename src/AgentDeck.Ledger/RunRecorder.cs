@@ -127,6 +127,17 @@ public sealed class RunRecorder : IDisposable
         }
     }
 
+    /// <summary>An event AgentDeck itself adds to the run (from no line of the agent's): line 0, no raw text.</summary>
+    public void AddOwnEvent(AgentEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        lock (_gate)
+        {
+            ThrowIfCompleted();
+            Add(new EventToAppend(e, RunStream.Stdout, 0, _options.Clock.GetUtcNow()), RawPlace.None);
+        }
+    }
+
     /// <summary>
     /// Flushes the raw logs and commits pending events with the run's current figures. A no-op once the run is
     /// completed, so a timer may keep calling it.

@@ -8,7 +8,7 @@ namespace AgentDeck.Ledger;
 /// The run ledger in a SQLite file (WAL, busy timeout, foreign keys). Any number of processes may open the same file;
 /// each write is one <c>BEGIN IMMEDIATE</c> transaction. One instance belongs to one thread at a time.
 /// </summary>
-public sealed class SqliteRunLedger : IRunLedger
+public sealed partial class SqliteRunLedger : IRunLedger
 {
     private const int AmbiguityListLength = 5;
 
@@ -302,6 +302,7 @@ public sealed class SqliteRunLedger : IRunLedger
     public void Dispose()
     {
         _writer?.Dispose();
+        DisposeSavepoints();
         foreach (var command in _commands.Values)
         {
             command.Dispose();
@@ -320,6 +321,11 @@ public sealed class SqliteRunLedger : IRunLedger
         }
 
         var writer = _writer ??= new LedgerWriter(_connection.Handle!);
+        if (_inOneTransaction)
+        {
+            return work(writer); // part of the transaction WriteInOneTransaction opened
+        }
+
         writer.Begin();
         try
         {

@@ -34,12 +34,17 @@ public sealed class AdoptedProcess : IRunningProcess
     /// <param name="descriptors">Stdout, stderr and (when open) stdin, as <see cref="HandoffProcess.Descriptors"/> sent them; owned from here on.</param>
     /// <param name="exitStatusPath">Where the waiter writes the exit code.</param>
     /// <param name="alreadyWritten">Stdin lines the starter wrote already: the same lines written again are skipped, in order.</param>
-    public AdoptedProcess(int pid, Func<bool> isAlive, IReadOnlyList<SafeFileHandle> descriptors, string exitStatusPath, IReadOnlyList<string> alreadyWritten)
-        : this(pid, isAlive, descriptors, exitStatusPath, alreadyWritten, LineSplitter.DefaultMaxLineBytes)
+    /// <param name="readPace">The host's ingest tick, as for a paced <see cref="ProcessRunner"/>; null reads as soon as data arrives.</param>
+    public AdoptedProcess(
+        int pid, Func<bool> isAlive, IReadOnlyList<SafeFileHandle> descriptors, string exitStatusPath, IReadOnlyList<string> alreadyWritten,
+        Func<CancellationToken, Task>? readPace = null)
+        : this(pid, isAlive, descriptors, exitStatusPath, alreadyWritten, LineSplitter.DefaultMaxLineBytes, readPace)
     {
     }
 
-    internal AdoptedProcess(int pid, Func<bool> isAlive, IReadOnlyList<SafeFileHandle> descriptors, string exitStatusPath, IReadOnlyList<string> alreadyWritten, int maxLineBytes)
+    internal AdoptedProcess(
+        int pid, Func<bool> isAlive, IReadOnlyList<SafeFileHandle> descriptors, string exitStatusPath, IReadOnlyList<string> alreadyWritten,
+        int maxLineBytes, Func<CancellationToken, Task>? readPace = null)
     {
         ArgumentNullException.ThrowIfNull(descriptors);
         if (descriptors.Count is < 2 or > 3)
@@ -51,7 +56,7 @@ public sealed class AdoptedProcess : IRunningProcess
         _isAlive = isAlive ?? throw new ArgumentNullException(nameof(isAlive));
         _exitStatusPath = exitStatusPath ?? throw new ArgumentNullException(nameof(exitStatusPath));
         _alreadyWritten = new Queue<string>(alreadyWritten ?? []);
-        var splitter = new LineSplitter(maxLineBytes);
+        var splitter = readPace is null ? new LineSplitter(maxLineBytes) : new LineSplitter(maxLineBytes, readPace);
         var stdout = Pipe(descriptors[0], PipeDirection.In);
         var stderr = Pipe(descriptors[1], PipeDirection.In);
         _stdin = descriptors.Count == 3 ? Pipe(descriptors[2], PipeDirection.Out) : null;
@@ -163,11 +168,16 @@ public sealed class AdoptedProcess : IRunningProcess
         return ProcessExitStatus.KilledBy(ProcessSignal.Kill);
     }
 
-    private async Task PumpAsync(LineSplitter splitter, Stream source, ChannelWriter<ReadOnlyMemory<byte>> lines)
+    private async Task PumpAsync(LineSplitter splitter, Stream pipe, ChannelWriter<ReadOnlyMemory<byte>> lines)
     {
-        await using (source.ConfigureAwait(false))
+        // Paced like the host's own workers: read on the tick without the runtime's socket engine (see RunningProcess).
+        var polled = splitter.IsPaced && OperatingSystem.IsLinux() && pipe is PipeStream { SafePipeHandle: var handle } ? new PolledPipeStream(handle) : null;
+        await using (pipe.ConfigureAwait(false))
         {
-            await splitter.PumpAsync(source, lines, _disposed.Token).ConfigureAwait(false);
+            await using (polled)
+            {
+                await splitter.PumpAsync(polled ?? pipe, lines, _disposed.Token).ConfigureAwait(false);
+            }
         }
     }
 

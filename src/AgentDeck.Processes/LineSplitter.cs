@@ -5,20 +5,31 @@ namespace AgentDeck.Processes;
 /// <summary>
 /// Reads a byte stream to its end and writes each '\n'-terminated line (without the '\n') into a channel, bytes kept
 /// verbatim. A last line without '\n' is still written. A line longer than the cap is written in cap-sized pieces so
-/// that a child printing without newlines cannot exhaust memory.
+/// that a child printing without newlines cannot exhaust memory. With a read pace, a read that brought little waits for
+/// the pace before the next one, so a child printing a line every few milliseconds is read in bursts (one wake-up per
+/// pace instead of one per line); a child printing fast is read back to back.
 /// </summary>
 internal sealed class LineSplitter
 {
     public const int DefaultMaxLineBytes = 64 * 1024 * 1024;
     private const int InitialBufferBytes = 64 * 1024;
 
-    private readonly int _maxLineBytes;
+    /// <summary>A read at least this big means the child is writing fast: read again at once, never throttle it.</summary>
+    private const int BackToBackReadBytes = 16 * 1024;
 
-    public LineSplitter(int maxLineBytes = DefaultMaxLineBytes)
+    private readonly int _maxLineBytes;
+    private readonly Func<CancellationToken, Task>? _readPace;
+
+    /// <param name="readPace">Awaited after a small read before the next one; null reads as soon as data arrives.</param>
+    public LineSplitter(int maxLineBytes = DefaultMaxLineBytes, Func<CancellationToken, Task>? readPace = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLineBytes, 1);
         _maxLineBytes = maxLineBytes;
+        _readPace = readPace;
     }
+
+    /// <summary>True when reads wait for a pace between small reads (the source is then best read without readiness events).</summary>
+    public bool IsPaced => _readPace is not null;
 
     /// <summary>Pumps the stream into the writer and completes it (with the read error, if any).</summary>
     public async Task PumpAsync(Stream source, ChannelWriter<ReadOnlyMemory<byte>> lines, CancellationToken cancellationToken = default)
@@ -68,6 +79,7 @@ internal sealed class LineSplitter
                 }
             }
 
+            var offered = buffer.Length - filled;
             var read = await source.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
@@ -101,6 +113,12 @@ internal sealed class LineSplitter
             {
                 lineStart = 0;
                 filled = 0;
+            }
+
+            // A read that filled the room it had, or brought a lot, says more is waiting: no pause then.
+            if (_readPace is not null && read < offered && read < BackToBackReadBytes)
+            {
+                await _readPace(cancellationToken).ConfigureAwait(false);
             }
         }
     }

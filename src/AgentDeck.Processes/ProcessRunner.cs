@@ -23,6 +23,13 @@ public sealed class ProcessRunner : IProcessRunner, IProcessHandoff
     /// <param name="maxLineBytes">Longer stdout/stderr lines are delivered in pieces of this size.</param>
     public ProcessRunner(int maxLineBytes) => _splitter = new LineSplitter(maxLineBytes);
 
+    /// <param name="readPace">
+    /// Awaited between small reads of a started child's stdout/stderr (a shared tick), so that output trickling in a
+    /// line at a time is taken in bursts: the supervisor host reads all its workers on one clock.
+    /// </param>
+    public ProcessRunner(Func<CancellationToken, Task> readPace)
+        => _splitter = new LineSplitter(LineSplitter.DefaultMaxLineBytes, readPace ?? throw new ArgumentNullException(nameof(readPace)));
+
     public async Task<ProcessResult> RunAsync(ProcessSpec spec, string? stdinText, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var startInfo = StartInfoFactory.ForChild(spec);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.IO.Pipes;
 using System.Text;
 using System.Threading.Channels;
 using AgentDeck.Core.Processes;
@@ -18,6 +19,8 @@ internal sealed class RunningProcess : IRunningProcess
     private readonly Task _exited;
     private readonly SemaphoreSlim _stdinLock = new(1, 1);
     private readonly CancellationTokenSource _disposed = new();
+    private readonly Stream _stdoutSource;
+    private readonly Stream _stderrSource;
     private Stream? _stdin;
 
     public RunningProcess(Process process, ProcessSpec spec, LineSplitter splitter)
@@ -33,9 +36,11 @@ internal sealed class RunningProcess : IRunningProcess
 
         ProcessGroupId = OwnsProcessGroup ? Pid : Posix.CurrentProcessGroup;
         _exited = process.WaitForExitAsync();
+        _stdoutSource = Source(process.StandardOutput.BaseStream, splitter);
+        _stderrSource = Source(process.StandardError.BaseStream, splitter);
         _pumps = Task.WhenAll(
-            Task.Run(() => splitter.PumpAsync(process.StandardOutput.BaseStream, _stdout.Writer, _disposed.Token)),
-            Task.Run(() => splitter.PumpAsync(process.StandardError.BaseStream, _stderr.Writer, _disposed.Token)));
+            Task.Run(() => splitter.PumpAsync(_stdoutSource, _stdout.Writer, _disposed.Token)),
+            Task.Run(() => splitter.PumpAsync(_stderrSource, _stderr.Writer, _disposed.Token)));
 
         _stdin = process.StandardInput.BaseStream;
         if (spec.Stdin == StdinMode.None)
@@ -46,11 +51,21 @@ internal sealed class RunningProcess : IRunningProcess
 
     public int Pid { get; }
 
+    /// <summary>
+    /// A paced splitter reads a pipe on its tick; the runtime's pipe stream would still wake for every write the child
+    /// makes (its socket engine keeps the pipe armed), so such pipes are read through <see cref="PolledPipeStream"/>.
+    /// </summary>
+    private static Stream Source(Stream pipe, LineSplitter splitter) =>
+        splitter.IsPaced && OperatingSystem.IsLinux() && pipe is PipeStream { SafePipeHandle: var handle } ? new PolledPipeStream(handle) : pipe;
+
     public int ProcessGroupId { get; }
 
     public bool OwnsProcessGroup { get; }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>True when stdout and stderr are read through <see cref="PolledPipeStream"/> (a paced runner on Linux).</summary>
+    internal bool ReadsPolled => _stdoutSource is PolledPipeStream && _stderrSource is PolledPipeStream;
 
     public bool HasLiveGroupMembers => OwnsProcessGroup ? !HasExited || ProcessTable.HasLiveMembers(ProcessGroupId) : !HasExited;
 
@@ -123,6 +138,9 @@ internal sealed class RunningProcess : IRunningProcess
         CloseStdin();
         await _disposed.CancelAsync().ConfigureAwait(false);
         await _pumps.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        // Before the pipes close: a watched descriptor must leave the watch before its number can be reused.
+        _stdoutSource.Dispose();
+        _stderrSource.Dispose();
         _process.Dispose();
         _disposed.Dispose();
     }

@@ -13,8 +13,18 @@ public sealed record SupervisorOptions
     /// <summary>Time between stop escalations (interrupt → SIGTERM → SIGKILL).</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How often pending events are committed, so other front ends see output promptly.</summary>
+    /// <summary>
+    /// How often pending events are committed, so other front ends see output promptly (when no
+    /// <see cref="Flusher"/> is given).
+    /// </summary>
     public TimeSpan FlushInterval { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// Commits this worker's events together with the other workers' of the process on their shared tick (the
+    /// supervisor host); it must use the same ledger and <see cref="LedgerLock"/>. Null: the supervisor commits its
+    /// own every <see cref="FlushInterval"/>.
+    /// </summary>
+    public LedgerFlusher? Flusher { get; init; }
 
     /// <summary>How often a queued worker looks for a free slot, and a running one checks the global budget.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text;
 using AgentDeck.Core.Events;
 using AgentDeck.Core.Parsing;
@@ -12,12 +13,13 @@ namespace AgentDeck.Supervision;
 
 /// <summary>
 /// Runs one worker inside the current process, from queue to final status: waits for a concurrency slot, starts the
-/// driver's command through the process runner, records every output line (raw log + events, committed every
-/// <see cref="SupervisorOptions.FlushInterval"/> and at once on status changes), answers the driver's protocol,
+/// driver's command through the process runner, records every output line (raw log + events, committed on the
+/// flusher's next tick and at once on status changes), answers the driver's protocol,
 /// keeps the run's status from the events, enforces the cost guard, and serves the run's control socket. The run
-/// must already exist in the ledger. All ledger access happens under one lock (a ledger serves one thread at a time).
+/// must already exist in the ledger. All ledger access happens under one lock (a ledger serves one thread at a time);
+/// output is taken in bursts (every line already read, under one take of the lock).
 /// </summary>
-public sealed class WorkerSupervisor : ISupervisedWorker
+public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
 {
     private readonly IRunLedger _ledger;
     private readonly AgentDeckPaths _paths;
@@ -33,10 +35,12 @@ public sealed class WorkerSupervisor : ISupervisedWorker
     private readonly InFlightCost? _inFlight;
     private readonly CancellationTokenSource _done = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly LedgerFlusher _flusher;
+    private readonly IngestTick? _ownTick;
+    private readonly List<string> _burstReplies = [];
     private RunRecorder? _recorder;
     private IRunningProcess? _process;
     private RunStatus _syncedStatus = RunStatus.Starting;
-    private readonly SemaphoreSlim _outputArrived = new(0, 1);
     private long _linesAtSync;
     private bool _stdinOpen;
     private bool _turnFinished;
@@ -47,6 +51,9 @@ public sealed class WorkerSupervisor : ISupervisedWorker
     private EndReason? _endReason;
     private Task<ProcessExitStatus>? _stopTask;
     private bool _forced;
+    private bool _burstEndedTurn;
+    private bool _finished;
+    private Exception? _flushError;
 
     public WorkerSupervisor(
         IRunLedger ledger, AgentDeckPaths paths, IProcessRunner runner, IAgentDriver driver, IAgentStreamParser parser,
@@ -58,8 +65,14 @@ public sealed class WorkerSupervisor : ISupervisedWorker
         _driver = driver ?? throw new ArgumentNullException(nameof(driver));
         _parser = parser ?? throw new ArgumentNullException(nameof(parser));
         _options = options ?? new SupervisorOptions();
+        if (_options.Flusher is not null && _options.LedgerLock is null)
+        {
+            throw new ArgumentException("a shared flusher needs the shared ledger lock (SupervisorOptions.LedgerLock)", nameof(options));
+        }
+
         _gate = _options.LedgerLock ?? new Lock();
         _inFlight = _options.LiveUsage is { } meter && _options.Prices is { } prices ? new InFlightCost(meter, prices) : null;
+        _flusher = _options.Flusher ?? new LedgerFlusher(ledger, _gate, _ownTick = new IngestTick(_options.FlushInterval));
         RunId = runId;
         _files = new RunFiles(paths, runId);
     }
@@ -91,6 +104,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker
         finally
         {
             _ready.TrySetResult();
+            _ownTick?.Dispose();
         }
     }
 
@@ -145,7 +159,6 @@ public sealed class WorkerSupervisor : ISupervisedWorker
         var started = _options.Clock.GetUtcNow();
         await WriteLinesAsync(Locked(() => _driver.OnStarted())).ConfigureAwait(false);
 
-        var flusher = FlushLoopAsync(_done.Token);
         var guard = GuardLoopAsync(started, _done.Token);
         ProcessExitStatus exit;
         try
@@ -158,8 +171,12 @@ public sealed class WorkerSupervisor : ISupervisedWorker
             // Also when a pump failed: no loop may write the run after its supervision ended.
             await _done.CancelAsync().ConfigureAwait(false);
             _options.SharedInFlight?.Clear(RunId);
-            await Quietly(flusher).ConfigureAwait(false);
             await Quietly(guard).ConfigureAwait(false);
+        }
+
+        if (Locked(() => _flushError) is { } flushError)
+        {
+            ExceptionDispatchInfo.Throw(flushError);
         }
 
         if (_stopTask is { } stopping)
@@ -270,59 +287,100 @@ public sealed class WorkerSupervisor : ISupervisedWorker
         return !_done.IsCancellationRequested;
     }
 
-    private async Task PumpStdoutAsync(IRunningProcess process)
+    private Task PumpStdoutAsync(IRunningProcess process) => PumpAsync(process.StdoutLines, TakeStdoutLine, AfterStdoutBurstAsync);
+
+    private Task PumpStderrAsync(IRunningProcess process) => PumpAsync(process.StderrLines, TakeStderrLine, static () => Task.CompletedTask);
+
+    /// <summary>
+    /// Takes the lines in bursts: every line already buffered goes to <paramref name="takeLine"/> under one take of
+    /// the ledger lock, then the limits are checked once and the worker's events are left for the flusher's tick.
+    /// </summary>
+    private async Task PumpAsync(IAsyncEnumerable<ReadOnlyMemory<byte>> source, Action<ReadOnlyMemory<byte>> takeLine, Func<Task> afterBurst)
     {
-        await foreach (var line in process.StdoutLines.ConfigureAwait(false))
+        var lines = source.GetAsyncEnumerator();
+        try
         {
-            IReadOnlyList<string> replies;
-            bool turnEnded;
-            EndReason? crossed;
-            lock (_gate)
+            var more = await lines.MoveNextAsync().ConfigureAwait(false);
+            while (more)
             {
-                _outputBytes += line.Length + 1;
-                _recorder!.AddStdoutLine(line.Span);
-                ObserveUsage(line.Span);
-                OutputArrived();
-                replies = _driver.OnStdoutLine(line.Span);
-                var finished = _driver.TurnFinished;
-                turnEnded = finished && !_turnFinished;
-                _turnFinished = finished;
-                if (_activity.Status != _syncedStatus)
+                var next = default(ValueTask<bool>);
+                var waiting = false;
+                EndReason? crossed;
+                lock (_gate)
                 {
-                    FlushAndSync();
+                    while (true)
+                    {
+                        takeLine(lines.Current);
+                        next = lines.MoveNextAsync();
+                        if (!next.IsCompleted)
+                        {
+                            waiting = true;
+                            break;
+                        }
+
+                        if (!next.GetAwaiter().GetResult())
+                        {
+                            break;
+                        }
+                    }
+
+                    crossed = LimitCrossed();
+                    _flusher.MarkDirty(this);
                 }
 
-                crossed = LimitCrossed();
+                await afterBurst().ConfigureAwait(false);
+                StopIfCrossed(crossed);
+                more = waiting && await next.ConfigureAwait(false);
             }
-
-            await WriteLinesAsync(replies).ConfigureAwait(false);
-            if (turnEnded && !_options.KeepOpen)
-            {
-                await CloseStdinAsync().ConfigureAwait(false);
-            }
-
-            StopIfCrossed(crossed);
         }
-    }
-
-    private async Task PumpStderrAsync(IRunningProcess process)
-    {
-        await foreach (var line in process.StderrLines.ConfigureAwait(false))
+        finally
         {
-            EndReason? crossed;
-            lock (_gate)
-            {
-                _outputBytes += line.Length + 1;
-                _recorder!.AddStderrLine(line.Span);
-                OutputArrived();
-                crossed = LimitCrossed();
-            }
-
-            StopIfCrossed(crossed);
+            await lines.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    /// <summary>Checked under the lock each line already takes (the host shares it across workers: one take per line).</summary>
+    /// <summary>One stdout line, under the ledger lock: recorded, answered (replies go out after the burst), status synced.</summary>
+    private void TakeStdoutLine(ReadOnlyMemory<byte> line)
+    {
+        _outputBytes += line.Length + 1;
+        _recorder!.AddStdoutLine(line.Span);
+        ObserveUsage(line.Span);
+        _burstReplies.AddRange(_driver.OnStdoutLine(line.Span));
+        var finished = _driver.TurnFinished;
+        _burstEndedTurn |= finished && !_turnFinished;
+        _turnFinished = finished;
+        if (_activity.Status != _syncedStatus)
+        {
+            FlushAndSync();
+        }
+    }
+
+    private void TakeStderrLine(ReadOnlyMemory<byte> line)
+    {
+        _outputBytes += line.Length + 1;
+        _recorder!.AddStderrLine(line.Span);
+    }
+
+    private async Task AfterStdoutBurstAsync()
+    {
+        string[] replies;
+        bool turnEnded;
+        lock (_gate)
+        {
+            replies = [.. _burstReplies];
+            _burstReplies.Clear();
+            turnEnded = _burstEndedTurn;
+            _burstEndedTurn = false;
+        }
+
+        await WriteLinesAsync(replies).ConfigureAwait(false);
+        if (turnEnded && !_options.KeepOpen)
+        {
+            await CloseStdinAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Acts on the limit check made under the lock each burst of output already takes.</summary>
     private void StopIfCrossed(EndReason? crossed)
     {
         if (crossed is { } reason)
@@ -406,43 +464,18 @@ public sealed class WorkerSupervisor : ISupervisedWorker
         AppendNotice("warning", $"the budget cannot stop this turn early: model {model} has no price (add it to prices.yaml in AgentDeck's config folder); the budget acts on the cost the agent reports when the turn ends");
     }
 
-    /// <summary>Wakes the flush loop (at most one pending wake-up, whatever the line rate).</summary>
-    private void OutputArrived()
+    /// <summary>Called by the flusher under the ledger lock, maybe inside a transaction with other workers' commits.</summary>
+    void IFlushTarget.FlushPending()
     {
-        if (_outputArrived.CurrentCount == 0)
+        // After the final commit the run's status is the recorder's: a late tick must not put a live status back.
+        if (!_finished && (_recorder!.PendingEvents > 0 || Lines() != _linesAtSync || _activity.Status != _syncedStatus))
         {
-            try
-            {
-                _outputArrived.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Another line woke it first.
-            }
+            FlushAndSync();
         }
     }
 
-    private async Task FlushLoopAsync(CancellationToken cancellationToken)
-    {
-        // Real time on purpose: flushing is about what people see, not about the worker's limits. An idle worker's
-        // loop sleeps until output arrives (or a poll interval passes, for state that changes without output), so
-        // idle workers cost the host almost nothing; a streaming one commits once per flush interval.
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            if (await _outputArrived.WaitAsync(_options.PollInterval, cancellationToken).ConfigureAwait(false))
-            {
-                await Task.Delay(_options.FlushInterval, cancellationToken).ConfigureAwait(false);
-            }
-
-            lock (_gate)
-            {
-                if (_recorder!.PendingEvents > 0 || Lines() != _linesAtSync || _activity.Status != _syncedStatus)
-                {
-                    FlushAndSync();
-                }
-            }
-        }
-    }
+    /// <summary>Ends the supervision with the error once the agent is done (as a failing commit always did).</summary>
+    void IFlushTarget.FlushFailed(Exception error) => _flushError ??= error;
 
     private async Task GuardLoopAsync(DateTimeOffset started, CancellationToken cancellationToken)
     {
@@ -601,12 +634,30 @@ public sealed class WorkerSupervisor : ISupervisedWorker
         _linesAtSync = Lines();
     }
 
+    /// <summary>
+    /// The turn in flight never reported its usage (stopped or dead mid-turn): the tokens its stream showed were still
+    /// spent, so they go on the run (priced like any reported usage) instead of vanishing from its cost.
+    /// </summary>
+    private void RecordUnreportedTurn()
+    {
+        if (_options.LiveUsage is not { InFlight: { IsZero: false } tokens } meter)
+        {
+            return;
+        }
+
+        _recorder!.AddOwnEvent(new UsageReported(tokens, null, meter.Model ?? _recorder.Tally.Model));
+        _recorder.AddOwnEvent(new Notice("info",
+            $"the turn ended without reporting its usage; recorded the {tokens.TotalInput + tokens.Output} tokens its stream showed", "agentdeck"));
+    }
+
     private long Lines() => _recorder!.StdoutLines + _recorder.StderrLines;
 
     private RunRecord Finish(ProcessExitStatus exit)
     {
         lock (_gate)
         {
+            _finished = true;
+            RecordUnreportedTurn();
             var record = _recorder!.Complete(exit.ExitCode);
             var update = FinalCorrection(record);
             if (update is not null)

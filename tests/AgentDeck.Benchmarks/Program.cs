@@ -92,4 +92,11 @@ if (args is ["alloc-probe", ..])
     return;
 }
 
+if (args is ["idle-host-probe", var workers])
+{
+    // The idle supervisor host (docs/performance.md, "Supervision"): kept-open workers waiting on stdin.
+    IdleHostProbe.Run(int.Parse(workers, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

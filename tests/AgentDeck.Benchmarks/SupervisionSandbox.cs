@@ -49,15 +49,15 @@ public sealed class SupervisionSandbox : IDisposable
     public IRunLedger Ledger => _services.Ledger;
 
     /// <summary>Starts a worker whose fake agent streams at <paramref name="rate"/> lines/s for <paramref name="seconds"/>.</summary>
-    public RunRecord Launch(int rate, double seconds) => Launch(FakeStreamingAgent.Prompt(rate, seconds));
+    public RunRecord Launch(int rate, double seconds, bool keepOpen = false) => Launch(FakeStreamingAgent.Prompt(rate, seconds), keepOpen);
 
     /// <summary>Starts a worker with the fake agent's prompt as given.</summary>
-    public RunRecord Launch(string prompt)
+    public RunRecord Launch(string prompt, bool keepOpen = false)
     {
         return _launcher.Launch(
             WorkerLauncher.NewRunFor(AgentKind.Claude, prompt, Root, null, null, null),
             id => new WorkerLaunch(id, AgentKind.Claude, prompt, Root),
-            keepOpen: false);
+            keepOpen);
     }
 
     /// <summary>The pid of the process supervising the run (the supervisor host), from its supervisor.json.</summary>

@@ -24,6 +24,7 @@ public sealed class MidTurnBudgetThroughDeckTests(AgentCliFixture fixture)
 
         Assert.Equal(1, wait.ExitCode);
         Assert.Equal(("failed", "budget"), (Deck.Status(runs[0]), (string?)runs[0]["failure_reason"]));
+        Assert.True((double?)runs[0]["cost_usd"] > 0.000001, runs[0].ToJsonString());
         var described = events.Describe();
         Assert.Contains(events.OfKind("notice"), n => ((string?)n["message"])?.Contains("with the turn in flight: an estimated $", StringComparison.Ordinal) == true);
         Assert.DoesNotContain("Finished the first task.", described, StringComparison.Ordinal);

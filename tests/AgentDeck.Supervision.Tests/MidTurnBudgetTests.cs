@@ -35,6 +35,10 @@ public sealed class MidTurnBudgetTests : IDisposable
         var notices = _state.Ledger.ReadEvents(run.Id, 1, 100).Where(e => e.Kind == EventKinds.Notice).Select(e => e.Payload).ToList();
         Assert.Contains(notices, n => n.Contains("turn in flight") && n.Contains("an estimated $0.300002 ") && n.Contains("(300002 tokens"));
         Assert.DoesNotContain(_state.Ledger.ReadEvents(run.Id, 1, 100), e => e.Kind == EventKinds.Cost);
+        // The stopped turn never reported its usage: the tokens its stream showed stay on the run, priced.
+        Assert.Equal(new TokenUsage(300_000, 0, 0, 2, 0), final.Tokens);
+        Assert.Equal(0.300002m, final.CostUsd);
+        Assert.Contains(notices, n => n.Contains("ended without reporting its usage") && n.Contains("300002 tokens"));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace AgentDeck.Cli.Commands.Supervise;
 /// worker, so a refusal closes the host's copies of the pipes and nothing else. The request may come while the host
 /// is still starting: the worker's pipes are read from then on, and the adoption waits for <paramref name="host"/>.
 /// </summary>
-public sealed class HostAdoption(Task<SupervisorHost> host, AgentDeckPaths paths)
+public sealed class HostAdoption(Task<SupervisorHost> host, AgentDeckPaths paths, Func<CancellationToken, Task>? readPace = null)
 {
     public async Task<string> AnswerAsync(string line, IReadOnlyList<SafeFileHandle> descriptors, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public sealed class HostAdoption(Task<SupervisorHost> host, AgentDeckPaths paths
         }
 
         var process = new AdoptedProcess(
-            pid, () => ProcessIdentity.IsAlive(pid, startTicks), descriptors, new RunFiles(paths, run).ExitStatus, request.StdinWritten ?? []);
+            pid, () => ProcessIdentity.IsAlive(pid, startTicks), descriptors, new RunFiles(paths, run).ExitStatus, request.StdinWritten ?? [], readPace);
         ControlReply reply;
         try
         {

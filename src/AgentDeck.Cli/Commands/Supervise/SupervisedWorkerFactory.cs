@@ -18,14 +18,15 @@ namespace AgentDeck.Cli.Commands.Supervise;
 /// <summary>
 /// Builds the <see cref="WorkerSupervisor"/> for a run whose launch.json exists: the driver and parser of its agent,
 /// the limits of its project (read with the asking front end's environment), the price table, and the ledger shared
-/// under <paramref name="ledgerLock"/>.
+/// under <paramref name="ledgerLock"/>, whose commits <paramref name="flusher"/> (when given) makes for all workers at once.
 /// </summary>
 public sealed class SupervisedWorkerFactory(
-    IRunLedger ledger, AgentDeckPaths paths, IProcessRunner runner, Func<IReadOnlyDictionary<string, string>?, IAgentDriverFactory> driversFor, Lock ledgerLock)
+    IRunLedger ledger, AgentDeckPaths paths, IProcessRunner runner, Func<IReadOnlyDictionary<string, string>?, IAgentDriverFactory> driversFor, Lock ledgerLock,
+    LedgerFlusher? flusher = null)
 {
     /// <summary>
-    /// How often a worker's pending events are committed. The screen wakes on every ledger write, so this interval is
-    /// most of the output → screen latency (budget p99 ≤ 100 ms); each commit costs the host a transaction per worker.
+    /// How often a worker's pending events are committed when no shared flusher is given. The screen wakes on every
+    /// ledger write, so this interval is most of the output → screen latency (budget p99 ≤ 100 ms).
     /// </summary>
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(50);
 
@@ -65,6 +66,7 @@ public sealed class SupervisedWorkerFactory(
                 SharedInFlight = _inFlight,
                 LedgerLock = ledgerLock,
                 FlushInterval = FlushInterval,
+                Flusher = flusher,
                 Environment = start.Environment,
             });
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using AgentDeck.Agents.Drivers;
 using AgentDeck.Cli.Hosting;
 using AgentDeck.Processes;
+using AgentDeck.Supervision;
 
 namespace AgentDeck.Cli.Commands.Supervise;
 
@@ -19,8 +20,13 @@ public static class SupervisorHostCommand
         {
             Hidden = true,
         };
-        command.SetAction((_, cancellationToken) =>
-            new SupervisorHostHandler(context, new ProcessRunner(), RequestDrivers.For).RunAsync(cancellationToken));
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            // One clock for the workers' pipe reads and the ledger commits: output is taken in bursts, once per tick.
+            using var tick = new IngestTick(SupervisorHostHandler.IngestPeriod);
+            return await new SupervisorHostHandler(context, new ProcessRunner(tick.NextAsync), RequestDrivers.For, tick)
+                .RunAsync(cancellationToken).ConfigureAwait(false);
+        });
         return command;
     }
 

@@ -6,6 +6,7 @@ using AgentDeck.Core.Processes;
 using AgentDeck.Core.Workers;
 using AgentDeck.Ledger;
 using AgentDeck.Processes;
+using AgentDeck.Supervision;
 using AgentDeck.Supervision.Control;
 using AgentDeck.Supervision.Hosting;
 
@@ -14,10 +15,18 @@ namespace AgentDeck.Cli.Commands.Supervise;
 /// <summary>
 /// Claims the state folder's host lock (or leaves, when another host serves), then runs the <see cref="SupervisorHost"/>
 /// until it is idle. SIGTERM stops every worker first; SIGHUP and SIGINT are ignored, so no terminal going away can
-/// end a worker. Log lines go to stderr, which the starting front end pointed at <c>host/host.log</c>.
+/// end a worker. Log lines go to stderr, which the starting front end pointed at <c>host/host.log</c>. Every worker's
+/// events are committed together on <paramref name="tick"/> (the runner should pace its pipe reads on the same tick).
 /// </summary>
-public sealed class SupervisorHostHandler(CliContext context, IProcessRunner runner, Func<IReadOnlyDictionary<string, string>?, IAgentDriverFactory> driversFor)
+public sealed class SupervisorHostHandler(
+    CliContext context, IProcessRunner runner, Func<IReadOnlyDictionary<string, string>?, IAgentDriverFactory> driversFor, IngestTick? tick = null)
 {
+    /// <summary>
+    /// The host's ingest tick: output waits at most one period in the pipe and one more before its commit, so
+    /// output → ledger stays within ~50 ms (the screen wakes on each commit; its output → screen budget is p99 100 ms).
+    /// </summary>
+    public static readonly TimeSpan IngestPeriod = TimeSpan.FromMilliseconds(25);
+
     /// <summary>Seconds the host stays after its last worker (default 30): a warm host spares the next spawn a process start.</summary>
     public const string IdleVariable = "AGENTDECK_HOST_IDLE_SECONDS";
 
@@ -46,9 +55,11 @@ public sealed class SupervisorHostHandler(CliContext context, IProcessRunner run
         // Served from the start: a front end hands its running worker over while the ledger and the price table load
         // (most of a cold host's start, done side by side); the adoption waits for them.
         var hosting = new TaskCompletionSource<SupervisorHost>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var ownTick = tick is null ? new IngestTick(IngestPeriod) : null;
+        var ingestTick = tick ?? ownTick!;
         await using var adoptions = DescriptorServer.Start(
             files.AdoptSocket,
-            new HostAdoption(hosting.Task, context.Paths).AnswerAsync,
+            new HostAdoption(hosting.Task, context.Paths, ingestTick.NextAsync).AnswerAsync,
             error => ControlLines.Write(ControlReply.Failure(error.Message)));
         var opening = Task.Run(() => SqliteRunLedger.Open(context.Paths), CancellationToken.None);
         SqliteRunLedger ledger;
@@ -66,7 +77,8 @@ public sealed class SupervisorHostHandler(CliContext context, IProcessRunner run
 
         using var _ = ledger;
         var ledgerLock = new Lock();
-        var workers = new SupervisedWorkerFactory(ledger, context.Paths, runner, driversFor, ledgerLock);
+        var flusher = new LedgerFlusher(ledger, ledgerLock, ingestTick);
+        var workers = new SupervisedWorkerFactory(ledger, context.Paths, runner, driversFor, ledgerLock, flusher);
         workers.KnowPrices(context.ConfigDirectory, prices);
         var escalation = new HostEscalation(context.Paths, runner, driversFor);
         var host = new SupervisorHost(files, ledger, ledgerLock, escalation.Remembering(workers.Create), new HostOptions
