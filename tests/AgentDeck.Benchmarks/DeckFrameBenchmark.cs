@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using AgentDeck.Terminal;
 using AgentDeck.Terminal.Input;
 using AgentDeck.Tui.App;
@@ -72,20 +73,26 @@ public class DeckFrameBenchmark
         return Frame();
     }
 
-    /// <summary>Bytes allocated by poll, draw and diff of one streaming frame (for the alloc probe).</summary>
-    public long[] MeasureStages()
+    /// <summary>Bytes allocated and stopwatch ticks taken by poll, draw and diff of one streaming frame (for the probe).</summary>
+    public (long Bytes, long Ticks)[] MeasureStages()
     {
-        var start = GC.GetAllocatedBytesForCurrentThread();
+        var bytes = GC.GetAllocatedBytesForCurrentThread();
+        var ticks = Stopwatch.GetTimestamp();
         _source.Stream();
         _deck.Refresh();
-        var polled = GC.GetAllocatedBytesForCurrentThread();
+        var polled = (Bytes: GC.GetAllocatedBytesForCurrentThread(), Ticks: Stopwatch.GetTimestamp());
         _next.Clear();
         DeckView.Draw(_next, _deck);
-        var drawn = GC.GetAllocatedBytesForCurrentThread();
+        var drawn = (Bytes: GC.GetAllocatedBytesForCurrentThread(), Ticks: Stopwatch.GetTimestamp());
         _sink.ResetWrittenCount();
         _diff.Write(_previous, _next, _sink);
         (_previous, _next) = (_next, _previous);
-        return [polled - start, drawn - polled, GC.GetAllocatedBytesForCurrentThread() - drawn];
+        return
+        [
+            (polled.Bytes - bytes, polled.Ticks - ticks),
+            (drawn.Bytes - polled.Bytes, drawn.Ticks - polled.Ticks),
+            (GC.GetAllocatedBytesForCurrentThread() - drawn.Bytes, Stopwatch.GetTimestamp() - drawn.Ticks),
+        ];
     }
 
     private int Frame()

@@ -12,13 +12,18 @@ internal sealed class ScrollDetector
     private int[] _screenHashes = [];
     private int[] _nextHashes = [];
     private int _blankRowHash;
+    private int _blankRowWidth = -1;
 
     /// <summary>Hashes the rows of both frames; call once per frame before <see cref="Find"/>.</summary>
     public void Begin(CellBuffer screen, CellBuffer next)
     {
         Hash(screen, ref _screenHashes);
         Hash(next, ref _nextHashes);
-        _blankRowHash = BlankRowHash(next.Width);
+        if (_blankRowWidth != next.Width)
+        {
+            _blankRowHash = BlankRowHash(next.Width);
+            _blankRowWidth = next.Width;
+        }
     }
 
     /// <summary>The region whose scroll saves the most rewritten rows, or null when none saves enough.</summary>

@@ -5,6 +5,8 @@ namespace AgentDeck.Tui.Screens;
 /// <summary>Cuts and wraps text by display width (wide characters count two).</summary>
 public static class TextFit
 {
+    public const char Ellipsis = '…';
+
     public static string Truncate(string text, int width)
     {
         if (width <= 0)
@@ -20,6 +22,27 @@ public static class TextFit
         return string.Concat(text.AsSpan(0, CutIndex(text, width - 1, atLeastOne: false)), "…");
     }
 
+    /// <summary>
+    /// How many chars of <paramref name="text"/> stay when it is cut to <paramref name="width"/> columns, and whether
+    /// an ellipsis follows them: the same cut <see cref="Truncate"/> makes, without making a string.
+    /// </summary>
+    public static int CutLength(ReadOnlySpan<char> text, int width, out bool ellipsis)
+    {
+        ellipsis = false;
+        if (width <= 0)
+        {
+            return 0;
+        }
+
+        if (CellWidth.Of(text) <= width)
+        {
+            return text.Length;
+        }
+
+        ellipsis = true;
+        return CutIndex(text, width - 1, atLeastOne: false);
+    }
+
     public static string PadRight(string text, int width)
     {
         var fitted = Truncate(text, width);
@@ -29,32 +52,18 @@ public static class TextFit
     /// <summary>Wraps one line at spaces where it can, hard where a word is longer than the width.</summary>
     public static IEnumerable<string> Wrap(string line, int width)
     {
-        if (width <= 0)
+        var rows = new List<string>();
+        var cursor = new WrapCursor(line, width);
+        while (cursor.Next(out var start, out var length))
         {
-            yield break;
+            rows.Add(start == 0 && length == line.Length ? line : line.Substring(start, length));
         }
 
-        // The rest of the line is an offset, not a new string per wrapped row.
-        var start = 0;
-        while (CellWidth.Of(line.AsSpan(start)) > width)
-        {
-            var rest = line.AsSpan(start);
-            var cut = CutIndex(rest, width);
-            var space = rest[..cut].LastIndexOf(' ');
-            var at = space > 0 ? space : cut;
-            yield return rest[..at].TrimEnd().ToString();
-            start += at;
-            while (start < line.Length && char.IsWhiteSpace(line[start]))
-            {
-                start++;
-            }
-        }
-
-        yield return start == 0 ? line : line[start..];
+        return rows;
     }
 
     /// <summary>How many chars of <paramref name="text"/> fit in <paramref name="width"/> columns, whole runes only.</summary>
-    private static int CutIndex(ReadOnlySpan<char> text, int width, bool atLeastOne = true)
+    internal static int CutIndex(ReadOnlySpan<char> text, int width, bool atLeastOne = true)
     {
         // Measured per rune on a stack copy: a string per rune here was most of a frame's garbage.
         Span<char> units = stackalloc char[2];
