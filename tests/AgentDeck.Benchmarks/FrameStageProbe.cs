@@ -8,10 +8,9 @@ namespace AgentDeck.Benchmarks;
 /// </summary>
 internal static class FrameStageProbe
 {
-    private const int Frames = 2000;
     private static readonly string[] Stages = ["poll", "draw", "diff"];
 
-    public static void Run()
+    public static void Run(int count = 2000)
     {
         var frames = new DeckFrameBenchmark();
         frames.Setup();
@@ -19,11 +18,11 @@ internal static class FrameStageProbe
         var times = new double[3][];
         for (var s = 0; s < 3; s++)
         {
-            times[s] = new double[Frames];
+            times[s] = new double[count];
         }
 
         var gen0 = GC.CollectionCount(0);
-        for (var i = 0; i < Frames; i++)
+        for (var i = 0; i < count; i++)
         {
             var stages = frames.MeasureStages();
             for (var s = 0; s < 3; s++)
@@ -34,13 +33,13 @@ internal static class FrameStageProbe
         }
 
         var collections = GC.CollectionCount(0) - gen0;
-        Console.WriteLine($"per frame: poll {bytes[0] / Frames:N0} B, draw {bytes[1] / Frames:N0} B, diff {bytes[2] / Frames:N0} B; " +
-            $"gen0 collections: {collections * 1000.0 / Frames:0.#} per 1,000 frames");
+        Console.WriteLine($"per frame: poll {bytes[0] / count:N0} B, draw {bytes[1] / count:N0} B, diff {bytes[2] / count:N0} B; " +
+            $"gen0 collections: {collections * 1000.0 / count:0.#} per 1,000 frames");
         for (var s = 0; s < 3; s++)
         {
             Array.Sort(times[s]);
-            Console.WriteLine($"{Stages[s]}: median {times[s][Frames / 2]:0.000} ms, p95 {times[s][Frames * 95 / 100]:0.000} ms, " +
-                $"p99 {times[s][Frames * 99 / 100]:0.000} ms, max {times[s][^1]:0.000} ms");
+            Console.WriteLine($"{Stages[s]}: median {times[s][count / 2]:0.000} ms, p95 {times[s][count * 95 / 100]:0.000} ms, " +
+                $"p99 {times[s][count * 99 / 100]:0.000} ms, max {times[s][^1]:0.000} ms");
         }
     }
 }

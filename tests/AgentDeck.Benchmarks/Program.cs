@@ -29,7 +29,7 @@ if (args is ["seed-idle", var folder, var count])
 
 if (args is ["alloc-probe", ..])
 {
-    FrameStageProbe.Run();
+    FrameStageProbe.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000);
     return;
 }
 

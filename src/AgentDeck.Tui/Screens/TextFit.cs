@@ -65,11 +65,24 @@ public static class TextFit
     /// <summary>How many chars of <paramref name="text"/> fit in <paramref name="width"/> columns, whole runes only.</summary>
     internal static int CutIndex(ReadOnlySpan<char> text, int width, bool atLeastOne = true)
     {
+        // A leading run of printable ASCII is one column per char: no need to measure it rune by rune.
+        var plain = text.IndexOfAnyExceptInRange(' ', '~');
+        if (plain < 0)
+        {
+            plain = text.Length;
+        }
+
+        if (plain >= width)
+        {
+            var fits = Math.Max(0, width);
+            return atLeastOne ? Math.Max(fits, 1) : fits;
+        }
+
         // Measured per rune on a stack copy: a string per rune here was most of a frame's garbage.
         Span<char> units = stackalloc char[2];
-        var used = 0;
-        var index = 0;
-        foreach (var rune in text.EnumerateRunes())
+        var used = plain;
+        var index = plain;
+        foreach (var rune in text[plain..].EnumerateRunes())
         {
             var w = CellWidth.Of(units[..rune.EncodeToUtf16(units)]);
             if (used + w > width)
