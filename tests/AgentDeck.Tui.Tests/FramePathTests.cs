@@ -51,6 +51,19 @@ public sealed class FramePathTests
     }
 
     [Fact]
+    public void Given_text_of_every_kind_When_truncated_Then_the_cut_falls_where_measuring_rune_by_rune_puts_it()
+    {
+        foreach (var text in Texts.Append("lone \ud800 surrogate and \u0007 bell").Append("💻💻💻 astral first"))
+        {
+            for (var width = 1; width <= 45; width++)
+            {
+                var expected = CellWidth.Of(text) <= width ? text : string.Concat(text.AsSpan(0, ReferenceCut(text, width - 1)), "…");
+                Assert.Equal(expected, TextFit.Truncate(text, width));
+            }
+        }
+    }
+
+    [Fact]
     public void Given_more_text_than_its_buffer_When_appended_Then_line_text_grows_and_keeps_every_char()
     {
         var line = new LineText(stackalloc char[4]);
@@ -80,6 +93,25 @@ public sealed class FramePathTests
         var shown = frame.ToLines().Skip(1 + WorkerPanePresenter.FigureCount).Take(room).Select(l => l[1..^1].TrimEnd()).ToList();
         Assert.Equal(expected.Select(l => l.TrimEnd()), shown);
         Assert.Equal("short last line", shown[^1]);
+    }
+
+    private static int ReferenceCut(string text, int width)
+    {
+        var used = 0;
+        var index = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var w = CellWidth.Of(rune.ToString());
+            if (used + w > width)
+            {
+                break;
+            }
+
+            used += w;
+            index += rune.Utf16SequenceLength;
+        }
+
+        return index;
     }
 
     [Fact]

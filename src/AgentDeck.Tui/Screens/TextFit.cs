@@ -1,3 +1,4 @@
+using System.Text;
 using AgentDeck.Terminal;
 
 namespace AgentDeck.Tui.Screens;
@@ -65,33 +66,48 @@ public static class TextFit
     /// <summary>How many chars of <paramref name="text"/> fit in <paramref name="width"/> columns, whole runes only.</summary>
     internal static int CutIndex(ReadOnlySpan<char> text, int width, bool atLeastOne = true)
     {
-        // A leading run of printable ASCII is one column per char: no need to measure it rune by rune.
-        var plain = text.IndexOfAnyExceptInRange(' ', '~');
-        if (plain < 0)
-        {
-            plain = text.Length;
-        }
-
-        if (plain >= width)
-        {
-            var fits = Math.Max(0, width);
-            return atLeastOne ? Math.Max(fits, 1) : fits;
-        }
-
-        // Measured per rune on a stack copy: a string per rune here was most of a frame's garbage.
+        // Runs of printable ASCII (one column per char) are skipped with a vectorized search; other runes are measured
+        // one by one (on a stack copy: a string per rune here was once most of a frame's garbage).
         Span<char> units = stackalloc char[2];
-        var used = plain;
-        var index = plain;
-        foreach (var rune in text[plain..].EnumerateRunes())
+        var used = 0;
+        var index = 0;
+        while (index < text.Length)
         {
-            var w = CellWidth.Of(units[..rune.EncodeToUtf16(units)]);
+            var plain = text[index..].IndexOfAnyExceptInRange(' ', '~');
+            if (plain < 0)
+            {
+                plain = text.Length - index;
+            }
+
+            var take = Math.Min(plain, Math.Max(0, width - used));
+            used += take;
+            index += take;
+            if (take < plain || index == text.Length)
+            {
+                break;
+            }
+
+            int w;
+            int length;
+            var c = text[index];
+            if (!char.IsSurrogate(c))
+            {
+                (w, length) = (CellWidth.Of(c), 1);
+            }
+            else
+            {
+                // As EnumerateRunes does: a pair is one rune, a lone surrogate is U+FFFD one char long.
+                Rune.DecodeFromUtf16(text[index..], out var rune, out length);
+                w = CellWidth.Of(units[..rune.EncodeToUtf16(units)]);
+            }
+
             if (used + w > width)
             {
                 break;
             }
 
             used += w;
-            index += rune.Utf16SequenceLength;
+            index += length;
         }
 
         return atLeastOne ? Math.Max(index, 1) : index;
