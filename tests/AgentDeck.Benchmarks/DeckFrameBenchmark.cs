@@ -111,7 +111,7 @@ public class DeckFrameBenchmark
         {
             AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
                 .WithOutlierMode(Perfolizer.Mathematics.OutlierDetection.OutlierMode.DontRemove)
-                .WithInvocationCount(1).WithUnrollFactor(1).WithWarmupCount(30).WithIterationCount(400).WithId("frames"));
+                .WithGcForce(false).WithInvocationCount(1).WithUnrollFactor(1).WithWarmupCount(30).WithIterationCount(400).WithId("frames"));
             AddColumn(StatisticColumn.Median, StatisticColumn.P95, new PercentileColumn(99), StatisticColumn.Max);
         }
     }
