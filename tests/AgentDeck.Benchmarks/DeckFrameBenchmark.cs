@@ -87,11 +87,12 @@ public class DeckFrameBenchmark
         _sink.ResetWrittenCount();
         _diff.Write(_previous, _next, _sink);
         (_previous, _next) = (_next, _previous);
+        var diffed = (Bytes: GC.GetAllocatedBytesForCurrentThread(), Ticks: Stopwatch.GetTimestamp());
         return
         [
             (polled.Bytes - bytes, polled.Ticks - ticks),
             (drawn.Bytes - polled.Bytes, drawn.Ticks - polled.Ticks),
-            (GC.GetAllocatedBytesForCurrentThread() - drawn.Bytes, Stopwatch.GetTimestamp() - drawn.Ticks),
+            (diffed.Bytes - drawn.Bytes, diffed.Ticks - drawn.Ticks),
         ];
     }
 
