@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using AgentDeck.Terminal;
 using AgentDeck.Terminal.Input;
 using AgentDeck.Tui.App;
@@ -72,20 +73,27 @@ public class DeckFrameBenchmark
         return Frame();
     }
 
-    /// <summary>Bytes allocated by poll, draw and diff of one streaming frame (for the alloc probe).</summary>
-    public long[] MeasureStages()
+    /// <summary>Bytes allocated and stopwatch ticks taken by poll, draw and diff of one streaming frame (for the probe).</summary>
+    public (long Bytes, long Ticks)[] MeasureStages()
     {
-        var start = GC.GetAllocatedBytesForCurrentThread();
+        var bytes = GC.GetAllocatedBytesForCurrentThread();
+        var ticks = Stopwatch.GetTimestamp();
         _source.Stream();
         _deck.Refresh();
-        var polled = GC.GetAllocatedBytesForCurrentThread();
+        var polled = (Bytes: GC.GetAllocatedBytesForCurrentThread(), Ticks: Stopwatch.GetTimestamp());
         _next.Clear();
         DeckView.Draw(_next, _deck);
-        var drawn = GC.GetAllocatedBytesForCurrentThread();
+        var drawn = (Bytes: GC.GetAllocatedBytesForCurrentThread(), Ticks: Stopwatch.GetTimestamp());
         _sink.ResetWrittenCount();
         _diff.Write(_previous, _next, _sink);
         (_previous, _next) = (_next, _previous);
-        return [polled - start, drawn - polled, GC.GetAllocatedBytesForCurrentThread() - drawn];
+        var diffed = (Bytes: GC.GetAllocatedBytesForCurrentThread(), Ticks: Stopwatch.GetTimestamp());
+        return
+        [
+            (polled.Bytes - bytes, polled.Ticks - ticks),
+            (drawn.Bytes - polled.Bytes, drawn.Ticks - polled.Ticks),
+            (diffed.Bytes - drawn.Bytes, diffed.Ticks - drawn.Ticks),
+        ];
     }
 
     private int Frame()
@@ -104,7 +112,7 @@ public class DeckFrameBenchmark
         {
             AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
                 .WithOutlierMode(Perfolizer.Mathematics.OutlierDetection.OutlierMode.DontRemove)
-                .WithInvocationCount(1).WithUnrollFactor(1).WithWarmupCount(30).WithIterationCount(400).WithId("frames"));
+                .WithGcForce(false).WithInvocationCount(1).WithUnrollFactor(1).WithWarmupCount(30).WithIterationCount(400).WithId("frames"));
             AddColumn(StatisticColumn.Median, StatisticColumn.P95, new PercentileColumn(99), StatisticColumn.Max);
         }
     }

@@ -75,20 +75,7 @@ if (args is ["seed-idle", var folder, var count])
 
 if (args is ["alloc-probe", ..])
 {
-    // Where a deck frame's allocations go: bytes allocated by each stage, averaged over 200 frames.
-    var frames = new DeckFrameBenchmark();
-    frames.Setup();
-    var totals = new long[3];
-    for (var i = 0; i < 200; i++)
-    {
-        var stages = frames.MeasureStages();
-        for (var s = 0; s < 3; s++)
-        {
-            totals[s] += stages[s];
-        }
-    }
-
-    Console.WriteLine($"per frame: poll {totals[0] / 200:N0} B, draw {totals[1] / 200:N0} B, diff {totals[2] / 200:N0} B");
+    FrameStageProbe.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000);
     return;
 }
 

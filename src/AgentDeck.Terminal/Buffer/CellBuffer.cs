@@ -9,7 +9,10 @@ namespace AgentDeck.Terminal;
 /// </summary>
 public sealed class CellBuffer
 {
+    private static long _lastStamp;
     private Cell[] _cells;
+    private long _stamp;
+    private bool _changed = true;
 
     public CellBuffer(int width, int height)
     {
@@ -24,6 +27,25 @@ public sealed class CellBuffer
     public int Width { get; private set; }
     public int Height { get; private set; }
     public Rect Bounds => new(0, 0, Width, Height);
+
+    /// <summary>
+    /// Names the buffer's current content: equal stamps mean equal cells (a copy takes its source's stamp), so a
+    /// reader such as the scroll detector can reuse what it worked out from the same content last frame. A write
+    /// only sets a flag; the new stamp is drawn when asked for.
+    /// </summary>
+    internal long ContentStamp
+    {
+        get
+        {
+            if (_changed)
+            {
+                _stamp = Interlocked.Increment(ref _lastStamp);
+                _changed = false;
+            }
+
+            return _stamp;
+        }
+    }
 
     public Cell this[int x, int y]
     {
@@ -66,6 +88,7 @@ public sealed class CellBuffer
             return x;
         }
 
+        _changed = true;
         var column = x;
         var index = 0;
         while (index < text.Length && column < clip.Right)
@@ -107,6 +130,7 @@ public sealed class CellBuffer
         }
 
         rect = rect.Intersect(Bounds);
+        _changed = true;
         for (var y = rect.Y; y < rect.Bottom; y++)
         {
             FillRow(y, rect.X, rect.Right, cell);
@@ -115,7 +139,11 @@ public sealed class CellBuffer
 
     public void Fill(Rect rect, Style style) => Fill(rect, Cell.Space(style));
 
-    public void Clear() => Array.Fill(_cells, Cell.Blank);
+    public void Clear()
+    {
+        _changed = true;
+        Array.Fill(_cells, Cell.Blank);
+    }
 
     /// <summary>Changes the size, keeping the top-left content that still fits.</summary>
     public void Resize(int width, int height)
@@ -127,6 +155,7 @@ public sealed class CellBuffer
             return;
         }
 
+        _changed = true;
         var cells = new Cell[width * height];
         Array.Fill(cells, Cell.Blank);
         var keepWidth = Math.Min(width, Width);
@@ -158,6 +187,8 @@ public sealed class CellBuffer
         }
 
         source._cells.CopyTo(_cells, 0);
+        _stamp = source.ContentStamp;
+        _changed = false;
     }
 
     /// <summary>
@@ -167,6 +198,7 @@ public sealed class CellBuffer
     internal void ScrollRows(int top, int bottom, int amount)
     {
         var count = bottom - top + 1 - Math.Abs(amount);
+        _changed = true;
         if (amount > 0)
         {
             Array.Copy(_cells, (top + amount) * Width, _cells, top * Width, count * Width);

@@ -35,13 +35,19 @@ public static class CellWidth
     /// <summary>Spectre's width of a string: the sum over its UTF-16 code units.</summary>
     public static int Of(ReadOnlySpan<char> text)
     {
+        // Runs of printable ASCII (one column each) are skipped with a vectorized search; only the rest is looked up.
         var sum = 0;
-        foreach (var c in text)
+        while (true)
         {
-            sum += Of(c);
-        }
+            var other = text.IndexOfAnyExceptInRange(' ', '~');
+            if (other < 0)
+            {
+                return sum + text.Length;
+            }
 
-        return sum;
+            sum += other + Of(text[other]);
+            text = text[(other + 1)..];
+        }
     }
 
     /// <summary>Width of text that has been through <see cref="TextSanitizer"/> (no controls, so never negative).</summary>

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace AgentDeck.Terminal;
 
@@ -57,9 +59,22 @@ public sealed class DiffWriter
 
         for (var y = 0; y < next.Height; y++)
         {
-            WriteRow(previous.Row(y), next.Row(y), y, output);
+            var before = previous.Row(y);
+            var after = next.Row(y);
+            if (!SameBits(before, after))
+            {
+                WriteRow(before, after, y, output);
+            }
         }
     }
+
+    // Rows that are bit for bit the same (same text references, styles, widths) write nothing: one vectorized
+    // compare skips them instead of comparing cell by cell. Rows that differ only in bits Equals ignores (padding,
+    // equal text in another string) take the cell-by-cell path, which decides.
+    private static bool SameBits(ReadOnlySpan<Cell> before, ReadOnlySpan<Cell> after) =>
+        before.Length == after.Length &&
+        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<Cell, byte>(ref MemoryMarshal.GetReference(before)), before.Length * Unsafe.SizeOf<Cell>())
+            .SequenceEqual(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<Cell, byte>(ref MemoryMarshal.GetReference(after)), after.Length * Unsafe.SizeOf<Cell>()));
 
     private CellBuffer BeginFullRedraw(CellBuffer next, AnsiOutput output)
     {

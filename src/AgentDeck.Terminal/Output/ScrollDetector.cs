@@ -11,14 +11,38 @@ internal sealed class ScrollDetector
     private const int MinimumRowsSaved = 2;
     private int[] _screenHashes = [];
     private int[] _nextHashes = [];
+    private int[] _lastNextHashes = [];
+    private long _lastNextStamp;
     private int _blankRowHash;
+    private int _blankRowWidth = -1;
 
     /// <summary>Hashes the rows of both frames; call once per frame before <see cref="Find"/>.</summary>
     public void Begin(CellBuffer screen, CellBuffer next)
     {
-        Hash(screen, ref _screenHashes);
+        // The screen usually shows last frame's next (or a copy of it): its rows were hashed then.
+        var screenStamp = screen.ContentStamp;
+        if (screenStamp == _lastNextStamp && _lastNextHashes.Length == screen.Height)
+        {
+            (_screenHashes, _lastNextHashes) = (_lastNextHashes, _screenHashes);
+        }
+        else
+        {
+            Hash(screen, ref _screenHashes);
+        }
+
         Hash(next, ref _nextHashes);
-        _blankRowHash = BlankRowHash(next.Width);
+        if (_lastNextHashes.Length != _nextHashes.Length)
+        {
+            _lastNextHashes = new int[_nextHashes.Length];
+        }
+
+        _nextHashes.CopyTo(_lastNextHashes, 0);
+        _lastNextStamp = next.ContentStamp;
+        if (_blankRowWidth != next.Width)
+        {
+            _blankRowHash = BlankRowHash(next.Width);
+            _blankRowWidth = next.Width;
+        }
     }
 
     /// <summary>The region whose scroll saves the most rewritten rows, or null when none saves enough.</summary>

@@ -104,7 +104,7 @@ public sealed class DeckController
             // Keyed on the worker list itself: an unchanged poll hands back the same list with only the clock moved.
             if (!ReferenceEquals(_visible.Source, Snapshot.Workers) || _visible.Filter != Filter)
             {
-                _visible = (Snapshot.Workers, Filter, Snapshot.Workers.Where(w => WorkerPanePresenter.Matches(w, Filter)).ToList());
+                _visible = (Snapshot.Workers, Filter, Filter.Length == 0 ? Snapshot.Workers : Snapshot.Workers.Where(w => WorkerPanePresenter.Matches(w, Filter)).ToList());
             }
 
             return _visible.Workers;

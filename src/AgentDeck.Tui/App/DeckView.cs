@@ -15,6 +15,10 @@ public static class DeckView
     private static readonly string[] HintCommands =
         [DeckCommands.Help, DeckCommands.Focus, DeckCommands.Back, DeckCommands.Spawn, DeckCommands.Steer, DeckCommands.Interrupt, DeckCommands.Stop, DeckCommands.Palette, DeckCommands.Quit];
 
+    private static readonly DeckPanel[] Panels = Enum.GetValues<DeckPanel>();
+    private static readonly string[] PanelNames = Panels.Select(p => p.ToString()).ToArray();
+    private static readonly string[] SelectedPanelNames = Panels.Select(p => $"[{p}]").ToArray();
+
     public static void Draw(CellBuffer frame, DeckController deck)
     {
         var screen = new Painter(frame.Area(), deck.Theme);
@@ -39,28 +43,92 @@ public static class DeckView
         deck.Overlay?.Draw(screen, deck);
     }
 
-    public static string StatusHints(DeckController deck) => string.Join("  ", HintCommands
-        .Select(id => deck.Keys.Commands.First(c => c.Id == id))
-        .Where(c => (c.Scope == KeyScope.Global || c.Scope == deck.Scope) && !(deck.ReadOnly && c.Dangerous) && deck.DisabledReason(c) is null)
-        .Select(c => $"{deck.Keys.KeyText(c.Id)} {c.Id}"));
+    public static string StatusHints(DeckController deck)
+    {
+        var line = new LineText(stackalloc char[256]);
+        AppendStatusHints(ref line, deck);
+        return line.ToStringAndDispose();
+    }
+
+    /// <summary>"key command" for each hint command that can run now, two spaces apart.</summary>
+    public static void AppendStatusHints(ref LineText line, DeckController deck)
+    {
+        var first = true;
+        foreach (var id in HintCommands)
+        {
+            var command = Command(deck, id);
+            if (!((command.Scope == KeyScope.Global || command.Scope == deck.Scope) && !(deck.ReadOnly && command.Dangerous) && deck.DisabledReason(command) is null))
+            {
+                continue;
+            }
+
+            if (!first)
+            {
+                line.Append("  ");
+            }
+
+            first = false;
+            line.Append(deck.Keys.KeyText(command.Id));
+            line.Append(' ');
+            line.Append(command.Id);
+        }
+    }
+
+    private static DeckCommand Command(DeckController deck, string id)
+    {
+        foreach (var command in deck.Keys.Commands)
+        {
+            if (command.Id == id)
+            {
+                return command;
+            }
+        }
+
+        throw new InvalidOperationException($"The hint command \"{id}\" is not in the key map.");
+    }
 
     private static void DrawHeader(Painter screen, DeckController deck)
     {
         screen.Bar(0, "", ThemeRole.StatusBar);
         var x = screen.Text(0, 0, " AgentDeck ", ThemeRole.KeyHint);
-        foreach (var panel in Enum.GetValues<DeckPanel>())
+        for (var i = 0; i < Panels.Length; i++)
         {
-            x = screen.Text(x + 1, 0, panel == deck.Panel ? $"[{panel}]" : panel.ToString(), panel == deck.Panel ? ThemeRole.KeyHint : ThemeRole.StatusBar);
+            var selected = Panels[i] == deck.Panel;
+            x = screen.Text(x + 1, 0, selected ? SelectedPanelNames[i] : PanelNames[i], selected ? ThemeRole.KeyHint : ThemeRole.StatusBar);
         }
 
         var workers = deck.Snapshot.Workers;
-        var active = workers.Count(w => WorkerStates.IsActive(w.Run.Status));
-        var right = $"{deck.Snapshot.ScopeLabel} · {workers.Count} runs, {active} active{(deck.Filter.Length > 0 ? $" · filter \"{deck.Filter}\"" : "")} ";
-        var width = CellWidth.Of(right);
+        var active = 0;
+        for (var i = 0; i < workers.Count; i++)
+        {
+            if (WorkerStates.IsActive(workers[i].Run.Status))
+            {
+                active++;
+            }
+        }
+
+        var right = new LineText(stackalloc char[128]);
+        right.Append(deck.Snapshot.ScopeLabel);
+        right.Append(" · ");
+        right.Append(workers.Count);
+        right.Append(" runs, ");
+        right.Append(active);
+        right.Append(" active");
+        if (deck.Filter.Length > 0)
+        {
+            right.Append(" · filter \"");
+            right.Append(deck.Filter);
+            right.Append('"');
+        }
+
+        right.Append(' ');
+        var width = CellWidth.Of(right.Text);
         if (x + 2 + width <= screen.Width)
         {
-            screen.Text(screen.Width - width, 0, right, ThemeRole.StatusBar);
+            screen.Text(screen.Width - width, 0, right.Text, ThemeRole.StatusBar);
         }
+
+        right.Dispose();
     }
 
     private static void DrawBody(Painter body, DeckController deck)
@@ -74,7 +142,7 @@ public static class DeckView
 
         if (deck.FocusedRunId is not null && deck.SelectedWorker is { } focused)
         {
-            var number = snapshot.Workers.ToList().IndexOf(focused) + 1;
+            var number = IndexOf(snapshot.Workers, focused) + 1;
             deck.BodyWidth = Math.Max(1, body.Width - 2);
             deck.BodyHeight = FocusScreen.BodyHeight(body.Height);
             FocusScreen.Draw(body, focused, number, deck.TranscriptLines, deck.TranscriptTop, deck.Search, snapshot.Now);
@@ -96,12 +164,28 @@ public static class DeckView
                 CostPanel.Draw(body, snapshot);
                 break;
             default:
-                var empty = deck.Filter.Length > 0
-                    ? $"No run matches the filter \"{deck.Filter}\" (Esc clears it)."
-                    : $"No runs yet ({snapshot.ScopeLabel}). Press {deck.Keys.KeyText(DeckCommands.ShowAll)} to show all runs, or {deck.Keys.KeyText(DeckCommands.Spawn)} to spawn a worker.";
-                WorkerGridScreen.Draw(body, deck.Workers, deck.Selected, snapshot.Now, empty);
+                // The empty message only shows (and is only put together) when no worker does.
+                var workers = deck.Workers;
+                WorkerGridScreen.Draw(body, workers, deck.Selected, snapshot.Now, workers.Count == 0 ? EmptyMessage(deck) : "");
                 break;
         }
+    }
+
+    private static string EmptyMessage(DeckController deck) => deck.Filter.Length > 0
+        ? $"No run matches the filter \"{deck.Filter}\" (Esc clears it)."
+        : $"No runs yet ({deck.Snapshot.ScopeLabel}). Press {deck.Keys.KeyText(DeckCommands.ShowAll)} to show all runs, or {deck.Keys.KeyText(DeckCommands.Spawn)} to spawn a worker.";
+
+    private static int IndexOf(IReadOnlyList<WorkerView> workers, WorkerView worker)
+    {
+        for (var i = 0; i < workers.Count; i++)
+        {
+            if (Equals(workers[i], worker))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static void DrawNotices(Painter body, DeckController deck)
@@ -133,6 +217,10 @@ public static class DeckView
             return;
         }
 
-        screen.Bar(y, " " + StatusHints(deck), ThemeRole.StatusBar);
+        var hints = new LineText(stackalloc char[256]);
+        hints.Append(' ');
+        AppendStatusHints(ref hints, deck);
+        screen.Bar(y, hints.Text, ThemeRole.StatusBar);
+        hints.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AgentDeck.Terminal.Input;
 
 namespace AgentDeck.Tui.Keys;
@@ -10,6 +11,9 @@ namespace AgentDeck.Tui.Keys;
 public sealed class KeyMap
 {
     private readonly List<KeyBinding> _bindings;
+
+    // The bindings never change after Build, so neither does a command's key text (the status bar asks every frame).
+    private readonly ConcurrentDictionary<string, string> _keyTexts = new(StringComparer.Ordinal);
 
     private KeyMap(IReadOnlyList<DeckCommand> commands, List<KeyBinding> bindings, IReadOnlyList<string> messages)
     {
@@ -97,7 +101,10 @@ public sealed class KeyMap
         .ToList();
 
     /// <summary>The keys of a command as shown in help and hints: "n", "Up/k", "1-9".</summary>
-    public string KeyText(string commandId)
+    public string KeyText(string commandId) =>
+        _keyTexts.GetOrAdd(commandId, static (id, map) => map.MakeKeyText(id), this);
+
+    private string MakeKeyText(string commandId)
     {
         var keys = KeysOf(commandId).Select(k => k.ToString()).ToList();
         return commandId == DeckCommands.Jump && keys.SequenceEqual(Enumerable.Range(1, 9).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)))

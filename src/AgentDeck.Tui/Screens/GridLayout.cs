@@ -12,7 +12,23 @@ public sealed record GridLayout(bool IsList, int Columns, int Rows, int FirstInd
     public const int MinPaneWidth = 38;
     public const int MinPaneHeight = 7;
 
+    // The last layout made on this thread: a frame asks again with the same figures almost every time.
+    [ThreadStatic]
+    private static (int Width, int Height, int Count, int Selected, GridLayout Layout)? _last;
+
     public static GridLayout For(int width, int height, int count, int selected)
+    {
+        if (_last is { } last && last.Width == width && last.Height == height && last.Count == count && last.Selected == selected)
+        {
+            return last.Layout;
+        }
+
+        var layout = Make(width, height, count, selected);
+        _last = (width, height, count, selected, layout);
+        return layout;
+    }
+
+    private static GridLayout Make(int width, int height, int count, int selected)
     {
         if (width < GridMinWidth || count == 0)
         {
@@ -26,7 +42,7 @@ public sealed record GridLayout(bool IsList, int Columns, int Rows, int FirstInd
         var rows = Math.Clamp(Math.Min(rowsWanted, height / MinPaneHeight), 1, Math.Max(1, rowsWanted));
         var perPage = columns * rows;
         var firstIndex = selected / perPage * perPage;
-        var panes = new List<Rect>();
+        var panes = new List<Rect>(perPage);
         for (var i = 0; i < perPage && firstIndex + i < count; i++)
         {
             var column = i % columns;
@@ -36,6 +52,6 @@ public sealed record GridLayout(bool IsList, int Columns, int Rows, int FirstInd
             panes.Add(new Rect(x, y, width * (column + 1) / columns - x, height * (row + 1) / rows - y));
         }
 
-        return new GridLayout(false, columns, rows, firstIndex, panes);
+        return new GridLayout(false, columns, rows, firstIndex, panes.AsReadOnly());
     }
 }

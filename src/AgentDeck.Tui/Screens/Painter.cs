@@ -27,23 +27,50 @@ public readonly struct Painter(BufferArea area, Theme theme, TerminalColor? grou
 
     /// <summary>Writes one line, cut with "…" when it does not fit; returns the column after it.</summary>
     public int Text(int x, int y, string text, ThemeRole role, int? maxWidth = null) =>
+        Text(x, y, text.AsSpan(), Style(role), maxWidth);
+
+    public int Text(int x, int y, string text, Style style, int? maxWidth = null) => Text(x, y, text.AsSpan(), style, maxWidth);
+
+    public int Text(int x, int y, ReadOnlySpan<char> text, ThemeRole role, int? maxWidth = null) =>
         Text(x, y, text, Style(role), maxWidth);
 
-    public int Text(int x, int y, string text, Style style, int? maxWidth = null)
+    /// <summary>Writes one line from a span, cut exactly as <see cref="TextFit.Truncate"/> cuts it, without a string in between.</summary>
+    public int Text(int x, int y, ReadOnlySpan<char> text, Style style, int? maxWidth = null)
     {
         var room = Math.Min(maxWidth ?? int.MaxValue, Width - x);
-        return room <= 0 ? x : Area.SetString(x, y, TextFit.Truncate(text, room), style);
+        if (room <= 0)
+        {
+            return x;
+        }
+
+        var keep = TextFit.CutLength(text, room, out var ellipsis);
+        if (!ellipsis)
+        {
+            return Area.SetString(x, y, text, style);
+        }
+
+        // The kept part and the ellipsis go in as one text, so clusters form exactly as in the cut string.
+        var cut = new LineText(stackalloc char[256]);
+        cut.Append(text[..keep]);
+        cut.Append(TextFit.Ellipsis);
+        var end = Area.SetString(x, y, cut.Text, style);
+        cut.Dispose();
+        return end;
     }
 
     /// <summary>A row filled with one role, then text on it (status bars, selections).</summary>
-    public void Bar(int y, string text, ThemeRole role)
+    public void Bar(int y, string text, ThemeRole role) => Bar(y, text.AsSpan(), role);
+
+    public void Bar(int y, ReadOnlySpan<char> text, ThemeRole role)
     {
         Area.Fill(new Rect(0, y, Width, 1), Cell.Space(Style(role)));
         Text(0, y, text, role);
     }
 
     /// <summary>A rounded box with a title in its top border; returns the painter for its inside.</summary>
-    public Painter Box(Rect rect, string title, bool focused)
+    public Painter Box(Rect rect, string title, bool focused) => Box(rect, title.AsSpan(), focused);
+
+    public Painter Box(Rect rect, ReadOnlySpan<char> title, bool focused)
     {
         var style = Style(focused ? ThemeRole.BorderFocused : ThemeRole.Border);
         if (rect.Width < 2 || rect.Height < 2)
@@ -51,9 +78,8 @@ public readonly struct Painter(BufferArea area, Theme theme, TerminalColor? grou
             return Sub(new Rect(rect.X, rect.Y, 0, 0));
         }
 
-        var horizontal = new string('─', rect.Width - 2);
-        Area.SetString(rect.X, rect.Y, "╭" + horizontal + "╮", style);
-        Area.SetString(rect.X, rect.Bottom - 1, "╰" + horizontal + "╯", style);
+        Area.SetString(rect.X, rect.Y, BoxBorders.Top(rect.Width), style);
+        Area.SetString(rect.X, rect.Bottom - 1, BoxBorders.Bottom(rect.Width), style);
         for (var y = rect.Y + 1; y < rect.Bottom - 1; y++)
         {
             Area.SetString(rect.X, y, "│", style);
@@ -62,7 +88,12 @@ public readonly struct Painter(BufferArea area, Theme theme, TerminalColor? grou
 
         if (title.Length > 0 && rect.Width > 4)
         {
-            Sub(new Rect(rect.X + 1, rect.Y, rect.Width - 2, 1)).Text(0, 0, " " + title + " ", Style(focused ? ThemeRole.BorderFocused : ThemeRole.Title));
+            var padded = new LineText(stackalloc char[256]);
+            padded.Append(' ');
+            padded.Append(title);
+            padded.Append(' ');
+            Sub(new Rect(rect.X + 1, rect.Y, rect.Width - 2, 1)).Text(0, 0, padded.Text, Style(focused ? ThemeRole.BorderFocused : ThemeRole.Title));
+            padded.Dispose();
         }
 
         return Sub(new Rect(rect.X + 1, rect.Y + 1, rect.Width - 2, rect.Height - 2));

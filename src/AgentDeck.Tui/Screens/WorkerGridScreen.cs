@@ -36,14 +36,17 @@ public static class WorkerGridScreen
         for (var i = first; i < first + rows; i++, y++)
         {
             var worker = workers[i];
-            var text = WorkerPanePresenter.Row(worker, i + 1, now);
+            var text = new LineText(stackalloc char[256]);
+            WorkerPanePresenter.AppendRow(ref text, worker, i + 1, now);
             if (i == selected)
             {
-                painter.Bar(y, text, ThemeRole.Selection);
+                painter.Bar(y, text.Text, ThemeRole.Selection);
+                text.Dispose();
                 continue;
             }
 
-            painter.Text(0, y, text, ThemeRole.Text);
+            painter.Text(0, y, text.Text, ThemeRole.Text);
+            text.Dispose();
             painter.Text(4, y, WorkerStates.Glyph(worker.Run.Status), WorkerStates.Role(worker.Run.Status));
             if (worker.Unread)
             {
@@ -62,39 +65,92 @@ public static class WorkerGridScreen
 
     private static void DrawPane(Painter painter, Rect rect, WorkerView worker, int number, bool focused, DateTimeOffset now)
     {
-        var title = WorkerPanePresenter.Title(worker, number);
-        var inside = painter.Box(rect, title, focused);
+        var title = new LineText(stackalloc char[128]);
+        WorkerPanePresenter.AppendTitle(ref title, worker, number);
+        var inside = painter.Box(rect, title.Text, focused);
         var titleRow = painter.Sub(new Rect(rect.X + 2, rect.Y, Math.Max(0, rect.Width - 4), 1));
-        var digits = number.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+        var digits = DigitCount(number);
         titleRow.Text(digits + 1, 0, WorkerStates.Glyph(worker.Run.Status), WorkerStates.Role(worker.Run.Status));
-        var titleWidth = CellWidth.Of(title);
+        var titleWidth = CellWidth.Of(title.Text);
+        title.Dispose();
         if (worker.Unread && titleWidth <= titleRow.Width)
         {
             titleRow.Text(titleWidth - 1, 0, WorkerPanePresenter.UnreadMarker, ThemeRole.Unread);
         }
 
-        var figures = WorkerPanePresenter.Figures(worker, now);
         var y = 0;
-        foreach (var line in figures.Take(inside.Height))
+        for (var i = 0; i < WorkerPanePresenter.FigureCount && y < inside.Height; i++)
         {
-            inside.Text(0, y++, line.Text, line.Role);
+            var figure = new LineText(stackalloc char[128]);
+            var role = WorkerPanePresenter.AppendFigure(ref figure, i, worker, now);
+            inside.Text(0, y++, figure.Text, role);
+            figure.Dispose();
         }
 
         DrawTail(inside, worker.Tail, y);
     }
 
+    /// <summary>
+    /// The last rows of the tail, wrapped to the width: counted from the end first, then drawn from spans of the tail's
+    /// own strings (no wrapped row is made into a string).
+    /// </summary>
     private static void DrawTail(Painter inside, IReadOnlyList<string> tail, int top)
     {
         var room = inside.Height - top;
-        if (room <= 0)
+        if (room <= 0 || inside.Width <= 0)
         {
             return;
         }
 
-        var wrapped = tail.TakeLast(room).SelectMany(l => TextFit.Wrap(l, inside.Width)).TakeLast(room).ToList();
-        for (var i = 0; i < wrapped.Count; i++)
+        // Only the last `room` lines can show: each wraps to at least one row.
+        var firstLine = Math.Max(0, tail.Count - room);
+        var rows = 0;
+        var from = tail.Count;
+        while (from > firstLine && rows < room)
         {
-            inside.Text(0, top + i, wrapped[i], ThemeRole.Text);
+            from--;
+            rows += RowCount(tail[from], inside.Width);
         }
+
+        var skip = Math.Max(0, rows - room);
+        var y = top;
+        for (var i = from; i < tail.Count; i++)
+        {
+            var line = tail[i];
+            var cursor = new WrapCursor(line, inside.Width);
+            while (cursor.Next(out var start, out var length))
+            {
+                if (skip > 0)
+                {
+                    skip--;
+                    continue;
+                }
+
+                inside.Text(0, y++, line.AsSpan(start, length), ThemeRole.Text);
+            }
+        }
+    }
+
+    private static int RowCount(string line, int width)
+    {
+        var count = 0;
+        var cursor = new WrapCursor(line, width);
+        while (cursor.Next(out _, out _))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static int DigitCount(int number)
+    {
+        var digits = 1;
+        for (var rest = number; rest <= -10 || rest >= 10; rest /= 10)
+        {
+            digits++;
+        }
+
+        return number < 0 ? digits + 1 : digits;
     }
 }

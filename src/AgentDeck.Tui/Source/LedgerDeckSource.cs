@@ -15,7 +15,7 @@ public sealed class LedgerDeckSource(IRunLedger ledger, TimeProvider clock, Deck
     private const int RunLimit = 200;
     private readonly Dictionary<string, Tracked> _runs = new(StringComparer.Ordinal);
     private long _version;
-    private string? _lastSignature;
+    private readonly RunListSignature _signature = new();
 
     public DeckSnapshot Poll(DeckScope scope)
     {
@@ -36,14 +36,12 @@ public sealed class LedgerDeckSource(IRunLedger ledger, TimeProvider clock, Deck
         {
             changed |= Catch(run, out var tracked);
             workers.Add(new WorkerView(run, tracked.Activity.Seq == 0 ? WorkerFormat.Status(run.Status) : tracked.Activity.Phase,
-                tracked.Activity.LastTool, tracked.Activity.Tail, tracked.Activity.Seq > tracked.ReadSeq));
+                tracked.Activity.LastTool, tracked.Tail, tracked.Activity.Seq > tracked.ReadSeq));
         }
 
-        var signature = string.Join(',', runs.Select(r => $"{r.Id}:{r.UpdatedAt.UtcTicks}:{r.EventCount}")) + scope.Label;
-        if (changed || signature != _lastSignature)
+        if (changed | _signature.Update(runs, scope.Label))
         {
             _version++;
-            _lastSignature = signature;
         }
 
         return new DeckSnapshot
@@ -107,7 +105,25 @@ public sealed class LedgerDeckSource(IRunLedger ledger, TimeProvider clock, Deck
 
     private sealed class Tracked
     {
+        private IReadOnlyList<string> _tail = [];
+        private long _tailSeq = -1;
+
         public WorkerActivity Activity { get; } = new();
         public long ReadSeq { get; set; }
+
+        /// <summary>The activity's tail, copied out again only when an event was applied since (every event moves the seq).</summary>
+        public IReadOnlyList<string> Tail
+        {
+            get
+            {
+                if (_tailSeq != Activity.Seq)
+                {
+                    _tail = Activity.Tail;
+                    _tailSeq = Activity.Seq;
+                }
+
+                return _tail;
+            }
+        }
     }
 }
