@@ -20,6 +20,16 @@ if (args is ["latency-probe", ..])
     return;
 }
 
+if (args is ["ingest-probe", ..])
+{
+    // Where ingest CPU goes, stage by stage (docs/performance.md, "Ingest").
+    var agent = args.Length > 1 && args[1] == "codex" ? AgentDeck.Core.AgentKind.Codex : AgentDeck.Core.AgentKind.Claude;
+    var lines = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200_000;
+    var rounds = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    IngestProbe.Run(agent, lines, rounds);
+    return;
+}
+
 if (args is ["seed-idle", var folder, var count])
 {
     // A ledger of idle workers for the idle-screen measurement (docs/performance.md, "Idle TUI").
