@@ -13,7 +13,7 @@ namespace AgentDeck.Agents.Claude;
 /// </summary>
 public sealed class ClaudeStreamParser : IAgentStreamParser, IJsonLineHandler
 {
-    private readonly JsonLines _lines = new(ClaudeRootFields.Sets);
+    private readonly JsonLines _lines = new();
     private readonly ClaudeToolTracker _tools = new();
     private readonly ClaudeCostTracker _cost;
     private readonly ClaudeUserLines _users;
@@ -30,9 +30,6 @@ public sealed class ClaudeStreamParser : IAgentStreamParser, IJsonLineHandler
     }
 
     public AgentKind Agent => AgentKind.Claude;
-
-    /// <summary>The line reader, so tests can compare the pruned path with the whole-line one.</summary>
-    internal JsonLines Lines => _lines;
 
     public void ParseLine(ReadOnlySpan<byte> line, ICollection<AgentEvent> output) => _lines.Parse(line, output, this);
 

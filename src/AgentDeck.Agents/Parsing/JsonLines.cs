@@ -29,28 +29,8 @@ internal sealed class JsonLines
         AllowTrailingCommas = false,
     };
 
-    private static readonly JsonReaderOptions ReaderOptions = new()
-    {
-        MaxDepth = DocumentOptions.MaxDepth,
-        CommentHandling = DocumentOptions.CommentHandling,
-        AllowTrailingCommas = DocumentOptions.AllowTrailingCommas,
-    };
-
     private readonly List<AgentEvent> _scratch = new(8);
-    private readonly RootFieldPruner? _pruner;
     private byte[] _buffer = new byte[4096];
-
-    /// <param name="rootFields">The top-level fields the handler reads per line type; null: it may read any field.</param>
-    public JsonLines(RootFieldSets? rootFields = null)
-    {
-        _pruner = rootFields is null ? null : new RootFieldPruner(rootFields, ReaderOptions);
-    }
-
-    /// <summary>Off: every line is parsed whole (the reference path the pruned one is compared with in tests).</summary>
-    public bool PruneRootFields { get; set; } = true;
-
-    /// <summary>Lines parsed from their kept fields only.</summary>
-    public long PrunedLines { get; private set; }
 
     public void Parse(ReadOnlySpan<byte> line, ICollection<AgentEvent> output, IJsonLineHandler handler)
     {
@@ -73,13 +53,6 @@ internal sealed class JsonLines
         if (!Utf8.IsValid(line))
         {
             output.Add(new Unparsed(Decode(line), "invalid UTF-8"));
-            return;
-        }
-
-        if (PruneRootFields && _pruner is not null && _pruner.TryPrune(line, out var pruned))
-        {
-            PrunedLines++;
-            ParseCopy(pruned, line, output, handler);
             return;
         }
 
