@@ -26,7 +26,14 @@ if (args is ["ingest-probe", ..])
     var agent = args.Length > 1 && args[1] == "codex" ? AgentDeck.Core.AgentKind.Codex : AgentDeck.Core.AgentKind.Claude;
     var lines = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200_000;
     var rounds = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5;
-    IngestProbe.Run(agent, lines, rounds);
+    IngestProbe.Run(agent, lines, rounds, args.Length > 4 ? args[4] : null);
+    return;
+}
+
+if (args is ["line-probe", ..])
+{
+    // Parse cost per kind of big line, best of many short runs in thread CPU time.
+    IngestProbe.RunLineTypes(args.Length > 1 && args[1] == "codex" ? AgentDeck.Core.AgentKind.Codex : AgentDeck.Core.AgentKind.Claude);
     return;
 }
 
