@@ -66,6 +66,23 @@ if (args is ["warm-spawn-probe", var warmRounds, var warmDelayMs])
     return;
 }
 
+if (args is ["ingest-probe", ..])
+{
+    // Where ingest CPU goes, stage by stage (docs/performance.md, "Ingest").
+    var agent = args.Length > 1 && args[1] == "codex" ? AgentDeck.Core.AgentKind.Codex : AgentDeck.Core.AgentKind.Claude;
+    var lines = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200_000;
+    var ingestRounds = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    IngestProbe.Run(agent, lines, ingestRounds, args.Length > 4 ? args[4] : null);
+    return;
+}
+
+if (args is ["line-probe", ..])
+{
+    // Parse cost per kind of big line, best of many short runs in thread CPU time.
+    IngestProbe.RunLineTypes(args.Length > 1 && args[1] == "codex" ? AgentDeck.Core.AgentKind.Codex : AgentDeck.Core.AgentKind.Claude);
+    return;
+}
+
 if (args is ["seed-idle", var folder, var count])
 {
     // A ledger of idle workers for the idle-screen measurement (docs/performance.md, "Idle TUI").

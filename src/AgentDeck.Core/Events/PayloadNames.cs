@@ -1,0 +1,70 @@
+using System.Text.Json;
+
+namespace AgentDeck.Core.Events;
+
+/// <summary>Payload property names and kind discriminators, encoded once (see <see cref="EventPayloadWriter"/>).</summary>
+internal static class PayloadNames
+{
+    public static readonly JsonEncodedText AssistantText = JsonEncodedText.Encode(EventKinds.AssistantText);
+    public static readonly JsonEncodedText ProtocolNote = JsonEncodedText.Encode(EventKinds.ProtocolNote);
+    public static readonly JsonEncodedText ToolCallStarted = JsonEncodedText.Encode(EventKinds.ToolCallStarted);
+    public static readonly JsonEncodedText ToolCallFinished = JsonEncodedText.Encode(EventKinds.ToolCallFinished);
+    public static readonly JsonEncodedText Thinking = JsonEncodedText.Encode(EventKinds.Thinking);
+    public static readonly JsonEncodedText UserMessage = JsonEncodedText.Encode(EventKinds.UserMessage);
+    public static readonly JsonEncodedText SessionStarted = JsonEncodedText.Encode(EventKinds.SessionStarted);
+    public static readonly JsonEncodedText TurnStarted = JsonEncodedText.Encode(EventKinds.TurnStarted);
+    public static readonly JsonEncodedText Usage = JsonEncodedText.Encode(EventKinds.Usage);
+    public static readonly JsonEncodedText Cost = JsonEncodedText.Encode(EventKinds.Cost);
+    public static readonly JsonEncodedText TurnCompleted = JsonEncodedText.Encode(EventKinds.TurnCompleted);
+    public static readonly JsonEncodedText PermissionRequested = JsonEncodedText.Encode(EventKinds.PermissionRequested);
+    public static readonly JsonEncodedText PermissionDenied = JsonEncodedText.Encode(EventKinds.PermissionDenied);
+    public static readonly JsonEncodedText ApiRetry = JsonEncodedText.Encode(EventKinds.ApiRetry);
+    public static readonly JsonEncodedText ApiError = JsonEncodedText.Encode(EventKinds.ApiError);
+    public static readonly JsonEncodedText Notice = JsonEncodedText.Encode(EventKinds.Notice);
+    public static readonly JsonEncodedText Unparsed = JsonEncodedText.Encode(EventKinds.Unparsed);
+    public static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+    public static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
+    public static readonly JsonEncodedText IsDelta = JsonEncodedText.Encode("is_delta");
+    public static readonly JsonEncodedText MessageId = JsonEncodedText.Encode("message_id");
+    public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
+    public static readonly JsonEncodedText Detail = JsonEncodedText.Encode("detail");
+    public static readonly JsonEncodedText CallId = JsonEncodedText.Encode("call_id");
+    public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
+    public static readonly JsonEncodedText InputSummary = JsonEncodedText.Encode("input_summary");
+    public static readonly JsonEncodedText Paths = JsonEncodedText.Encode("paths");
+    public static readonly JsonEncodedText OutputSummary = JsonEncodedText.Encode("output_summary");
+    public static readonly JsonEncodedText IsError = JsonEncodedText.Encode("is_error");
+    public static readonly JsonEncodedText IsSynthetic = JsonEncodedText.Encode("is_synthetic");
+    public static readonly JsonEncodedText SessionId = JsonEncodedText.Encode("session_id");
+    public static readonly JsonEncodedText Model = JsonEncodedText.Encode("model");
+    public static readonly JsonEncodedText Cwd = JsonEncodedText.Encode("cwd");
+    public static readonly JsonEncodedText Tools = JsonEncodedText.Encode("tools");
+    public static readonly JsonEncodedText TurnId = JsonEncodedText.Encode("turn_id");
+    public static readonly JsonEncodedText Turn = JsonEncodedText.Encode("turn");
+    public static readonly JsonEncodedText Cumulative = JsonEncodedText.Encode("cumulative");
+    public static readonly JsonEncodedText TurnUsd = JsonEncodedText.Encode("turn_usd");
+    public static readonly JsonEncodedText CumulativeUsd = JsonEncodedText.Encode("cumulative_usd");
+    public static readonly JsonEncodedText FinalText = JsonEncodedText.Encode("final_text");
+    public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+    public static readonly JsonEncodedText RequestId = JsonEncodedText.Encode("request_id");
+    public static readonly JsonEncodedText ToolName = JsonEncodedText.Encode("tool_name");
+    public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+    public static readonly JsonEncodedText Attempt = JsonEncodedText.Encode("attempt");
+    public static readonly JsonEncodedText MaxRetries = JsonEncodedText.Encode("max_retries");
+    public static readonly JsonEncodedText HttpStatus = JsonEncodedText.Encode("http_status");
+    public static readonly JsonEncodedText Error = JsonEncodedText.Encode("error");
+    public static readonly JsonEncodedText DelayMs = JsonEncodedText.Encode("delay_ms");
+    public static readonly JsonEncodedText ErrorType = JsonEncodedText.Encode("error_type");
+    public static readonly JsonEncodedText Level = JsonEncodedText.Encode("level");
+    public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
+    public static readonly JsonEncodedText Raw = JsonEncodedText.Encode("raw");
+    public static readonly JsonEncodedText Input = JsonEncodedText.Encode("input");
+    public static readonly JsonEncodedText CachedInput = JsonEncodedText.Encode("cached_input");
+    public static readonly JsonEncodedText CacheWrite = JsonEncodedText.Encode("cache_write");
+    public static readonly JsonEncodedText Output = JsonEncodedText.Encode("output");
+    public static readonly JsonEncodedText Reasoning = JsonEncodedText.Encode("reasoning");
+    public static readonly JsonEncodedText Outcome = JsonEncodedText.Encode("outcome");
+    public static readonly JsonEncodedText Succeeded = JsonEncodedText.Encode("succeeded");
+    public static readonly JsonEncodedText Failed = JsonEncodedText.Encode("failed");
+    public static readonly JsonEncodedText Interrupted = JsonEncodedText.Encode("interrupted");
+}

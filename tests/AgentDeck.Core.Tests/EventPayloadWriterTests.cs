@@ -1,0 +1,132 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using AgentDeck.Core.Events;
+
+namespace AgentDeck.Core.Tests;
+
+/// <summary>
+/// The hand-written payload writer behind <see cref="EventJson.Serialize(Utf8JsonWriter, AgentEvent)"/> must write
+/// exactly what the System.Text.Json serializer writes with <see cref="EventJson.Options"/>, whatever the writer's escaping.
+/// </summary>
+public sealed class EventPayloadWriterTests
+{
+    private const string Awkward = "quote \" backslash \\ tab \t newline \n nul \u0000 bell \u0007 <html> & 'apos' é 中文 🚀 \u2028 \u00ad +";
+
+    public static TheoryData<AgentEvent> Events() => new(Samples);
+
+    private static readonly AgentEvent[] Samples =
+    [
+        new SessionStarted("s-1", "claude-opus-5-5", "/work", ["Bash", "Write"]),
+        new SessionStarted("", null, null, []),
+        new SessionStarted(Awkward, Awkward, Awkward, [Awkward, null!, ""]),
+        new SessionStarted("s", null, null, null!),
+        new TurnStarted("t-1"),
+        new TurnStarted(null),
+        new UserMessage("steer left"),
+        new UserMessage(Awkward, IsSynthetic: true),
+        new AssistantText("hello", IsDelta: true, MessageId: "m-1"),
+        new AssistantText(Awkward, IsDelta: false),
+        new AssistantText(null!, IsDelta: false),
+        new Thinking("hmm", IsDelta: false),
+        new Thinking(Awkward, IsDelta: true),
+        new ToolCallStarted("c-1", "Write", "/work/a.txt", ["/work/a.txt"]),
+        new ToolCallStarted("c-1", "Bash", Awkward, []),
+        new ToolCallFinished("c-1", "Write", "created", IsError: false, ["/work/a.txt", "/work/b.txt"]),
+        new ToolCallFinished("c-1", "Write", Awkward, IsError: true, []),
+        new PermissionRequested("r-1", "Bash", "rm -rf /", "not allowed"),
+        new PermissionRequested("r-1", "Bash", "", null),
+        new PermissionDenied("Write", "c-2", "plan mode"),
+        new PermissionDenied("Write", null, Awkward),
+        new UsageReported(new TokenUsage(120, 200, 30, 6, 0), new TokenUsage(600, 1000, 150, 79, 0), "claude-opus-5-5"),
+        new UsageReported(TokenUsage.Zero, null),
+        new UsageReported(new TokenUsage(long.MaxValue, long.MinValue, -1, 0, 1), null, Awkward),
+        new CostReported(0.00079m, 0.00493m),
+        new CostReported(1.50m, null),
+        new CostReported(0m, 0.0000000000m),
+        new CostReported(decimal.MaxValue, decimal.MinValue),
+        new CostReported(-0.1234567890123456789012345678m, 79228162514264337593543950335m),
+        new ApiRetry(1, 2, 500, "server_error", 600),
+        new ApiRetry(0, null, null, null, null),
+        new ApiRetry(int.MinValue, int.MaxValue, -1, Awkward, 0),
+        new ApiError(500, "api_error", "API Error: 500"),
+        new ApiError(null, null, Awkward),
+        new Notice("warning", "Reconnecting... 1/5", "codex"),
+        new Notice("stderr", Awkward),
+        new TurnCompleted(TurnOutcome.Failed, null, FailureReasons.MaxTurns, "Reached maximum number of turns (2)"),
+        new TurnCompleted(TurnOutcome.Succeeded, Awkward, null),
+        new TurnCompleted(TurnOutcome.Interrupted, null, FailureReasons.Aborted, Awkward),
+        new TurnCompleted((TurnOutcome)7, "x", "y"),
+        new ProtocolNote("stream_event", "message_start"),
+        new ProtocolNote(Awkward),
+        new Unparsed("{not json", "invalid JSON"),
+        new Unparsed(Awkward + "\uFFFD", "invalid UTF-8"),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Events))]
+    public void Given_an_event_When_written_through_a_default_writer_Then_bytes_equal_the_serializer(AgentEvent e) =>
+        AssertSameBytes(e, new JsonWriterOptions { SkipValidation = true });
+
+    [Theory]
+    [MemberData(nameof(Events))]
+    public void Given_an_event_When_written_through_a_relaxed_writer_Then_bytes_equal_the_serializer(AgentEvent e) =>
+        AssertSameBytes(e, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    [Theory]
+    [MemberData(nameof(Events))]
+    public void Given_an_event_When_written_indented_Then_bytes_equal_the_serializer(AgentEvent e) =>
+        AssertSameBytes(e, new JsonWriterOptions { Indented = true });
+
+    [Fact]
+    public void Every_kind_is_written_by_hand()
+    {
+        var kinds = Samples.Select(sample => sample.Kind).ToHashSet();
+
+        Assert.Equal(EventKinds.All.Order(), kinds.Order());
+    }
+
+    [Fact]
+    public void Given_a_payload_written_by_hand_When_read_back_Then_the_event_is_equal()
+    {
+        foreach (var e in Samples)
+        {
+            if (e is SessionStarted { Tools: null } or TurnCompleted { Outcome: (TurnOutcome)7 } or AssistantText { Text: null })
+            {
+                continue;
+            }
+
+            var back = EventJson.Deserialize(System.Text.Encoding.UTF8.GetString(Write(e, new JsonWriterOptions(), byHand: true)));
+
+            Assert.NotNull(back);
+            Assert.Equal(EventJson.Serialize(e), EventJson.Serialize(back));
+        }
+    }
+
+    private static void AssertSameBytes(AgentEvent e, JsonWriterOptions options)
+    {
+        var expected = Write(e, options, byHand: false);
+        var actual = Write(e, options, byHand: true);
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(expected), System.Text.Encoding.UTF8.GetString(actual));
+        Assert.Equal(expected, actual);
+    }
+
+    private static byte[] Write(AgentEvent e, JsonWriterOptions options, bool byHand)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, options))
+        {
+            if (byHand)
+            {
+                EventJson.Serialize(writer, e);
+            }
+            else
+            {
+                JsonSerializer.Serialize(writer, e, EventJson.Options);
+            }
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}
