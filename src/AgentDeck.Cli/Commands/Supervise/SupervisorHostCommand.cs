@@ -20,13 +20,7 @@ public static class SupervisorHostCommand
         {
             Hidden = true,
         };
-        command.SetAction(async (_, cancellationToken) =>
-        {
-            // One clock for the workers' pipe reads and the ledger commits: output is taken in bursts, once per tick.
-            using var tick = new IngestTick(SupervisorHostHandler.IngestPeriod);
-            return await new SupervisorHostHandler(context, new ProcessRunner(tick.NextAsync), RequestDrivers.For, tick)
-                .RunAsync(cancellationToken).ConfigureAwait(false);
-        });
+        command.SetAction((_, cancellationToken) => ServeAsync(context, cancellationToken));
         return command;
     }
 
@@ -37,6 +31,14 @@ public static class SupervisorHostCommand
     public static async Task<int> RunAsync(CliConsole console)
     {
         await using var context = new CliContext(console);
-        return await new SupervisorHostHandler(context, new ProcessRunner(), RequestDrivers.For).RunAsync(CancellationToken.None).ConfigureAwait(false);
+        return await ServeAsync(context, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private static async Task<int> ServeAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        // One clock for the workers' pipe reads and the ledger commits: output is taken in bursts, once per tick.
+        using var tick = new IngestTick(SupervisorHostHandler.IngestPeriod);
+        return await new SupervisorHostHandler(context, new ProcessRunner(tick.NextAsync), RequestDrivers.For, tick)
+            .RunAsync(cancellationToken).ConfigureAwait(false);
     }
 }
