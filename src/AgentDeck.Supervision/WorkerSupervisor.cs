@@ -443,8 +443,9 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
             return;
         }
 
+        var version = meter.Version;
         meter.Observe(line);
-        if (meter.InFlight.IsZero)
+        if (meter.Version != version && meter.InFlight.IsZero)
         {
             // The turn ended and its reported cost is about to reach the ledger: stop counting its estimate at once.
             _options.SharedInFlight?.Clear(RunId);
