@@ -36,9 +36,10 @@ public sealed class SummaryTests
     [InlineData("""{"odd":1}""", """{"odd":1}""")]
     public void Given_a_tool_input_Then_its_most_telling_field_is_the_summary(string input, string expected)
     {
-        using var document = JsonDocument.Parse(input);
+        var tape = new JsonTape();
+        Assert.True(tape.TryRead(System.Text.Encoding.UTF8.GetBytes(input)));
 
-        Assert.Equal(expected, Summary.OfInput(document.RootElement));
+        Assert.Equal(expected, Summary.OfInput(tape.Root));
     }
 
     [Theory]

@@ -7,7 +7,7 @@ namespace AgentDeck.Agents.Claude;
 /// <summary>Claude <c>stream_event</c> (partial messages) and the stdio control protocol (<c>control_request</c>/<c>control_response</c>).</summary>
 internal static class ClaudeControlLines
 {
-    public static void ReadStreamEvent(JsonElement root, List<AgentEvent> output)
+    public static void ReadStreamEvent(TapeElement root, List<AgentEvent> output)
     {
         var streamEvent = root.Obj("event"u8);
         var type = streamEvent?.Str("type"u8) ?? "unknown";
@@ -32,7 +32,7 @@ internal static class ClaudeControlLines
         }
     }
 
-    public static void ReadControlRequest(JsonElement root, List<AgentEvent> output)
+    public static void ReadControlRequest(TapeElement root, List<AgentEvent> output)
     {
         var request = root.Obj("request"u8);
         var subtype = request?.Str("subtype"u8) ?? "unknown";
@@ -50,7 +50,7 @@ internal static class ClaudeControlLines
             r.Str("decision_reason"u8) ?? r.Str("decision_reason_type"u8)));
     }
 
-    public static void ReadControlResponse(JsonElement root, List<AgentEvent> output)
+    public static void ReadControlResponse(TapeElement root, List<AgentEvent> output)
     {
         var response = root.Obj("response"u8);
         var subtype = response?.Str("subtype"u8);

@@ -23,7 +23,7 @@ internal sealed class ClaudeCostTracker
 
     public ClaudeCostTracker(decimal? baselineUsd) => _priorCumulativeUsd = baselineUsd;
 
-    public CostReported? Measure(JsonElement result, TokenUsage turnTokens, TokenUsage? sessionTokens)
+    public CostReported? Measure(TapeElement result, TokenUsage turnTokens, TokenUsage? sessionTokens)
     {
         var total = result.Dec("total_cost_usd"u8);
         var sinceLastResult = ClaudeUsage.SumModelCost(result.Obj("model_usage_since_last_result"u8));

@@ -28,7 +28,7 @@ internal static class ClaudeOutcomes
         ["error_during_execution"] = (TurnOutcome.Interrupted, FailureReasons.Aborted),
     };
 
-    public static TurnCompleted Read(JsonElement result)
+    public static TurnCompleted Read(TapeElement result)
     {
         var subtype = result.Str("subtype"u8);
         var isError = result.Bool("is_error"u8) ?? (subtype is not null && subtype != "success");
@@ -54,10 +54,10 @@ internal static class ClaudeOutcomes
     }
 
     /// <summary><c>model_rejected</c> when the API refused the model itself (404 not_found_error), else <c>api_error</c>.</summary>
-    private static string ApiFailure(JsonElement result, string? text) =>
+    private static string ApiFailure(TapeElement result, string? text) =>
         ModelRejections.Reason(result.Int("api_error_status"u8), result.Str("api_error_type"u8), text);
 
-    private static string? Detail(JsonElement result, string? text)
+    private static string? Detail(TapeElement result, string? text)
     {
         var errors = result.Strings("errors"u8);
         var joined = errors.Count > 0 ? string.Join("; ", errors) : text;

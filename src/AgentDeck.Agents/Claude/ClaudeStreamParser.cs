@@ -56,7 +56,7 @@ public sealed class ClaudeStreamParser : IAgentStreamParser, IJsonLineHandler
         }
     }
 
-    string? IJsonLineHandler.Handle(JsonElement root, List<AgentEvent> output)
+    string? IJsonLineHandler.Handle(TapeElement root, List<AgentEvent> output)
     {
         switch (root.Str("type"u8))
         {
@@ -91,7 +91,7 @@ public sealed class ClaudeStreamParser : IAgentStreamParser, IJsonLineHandler
         return null;
     }
 
-    private void OnSystem(JsonElement root, List<AgentEvent> output)
+    private void OnSystem(TapeElement root, List<AgentEvent> output)
     {
         var subtype = root.Str("subtype"u8);
         if (subtype == "init")
@@ -107,7 +107,7 @@ public sealed class ClaudeStreamParser : IAgentStreamParser, IJsonLineHandler
         output.Add(ClaudeSystemLines.Read(subtype, root, _tools));
     }
 
-    private void OnAssistant(JsonElement root, List<AgentEvent> output)
+    private void OnAssistant(TapeElement root, List<AgentEvent> output)
     {
         var message = root.Obj("message"u8);
         if (root.IsTrue("is_api_error_message"u8))
@@ -153,7 +153,7 @@ public sealed class ClaudeStreamParser : IAgentStreamParser, IJsonLineHandler
         }
     }
 
-    private void OnResult(JsonElement root, List<AgentEvent> output)
+    private void OnResult(TapeElement root, List<AgentEvent> output)
     {
         var since = root.Obj("model_usage_since_last_result"u8);
         var modelUsage = root.Obj("modelUsage"u8);
@@ -186,7 +186,7 @@ public sealed class ClaudeStreamParser : IAgentStreamParser, IJsonLineHandler
         _tools.EndTurn();
     }
 
-    private void AddListedDenials(JsonElement root, List<AgentEvent> output)
+    private void AddListedDenials(TapeElement root, List<AgentEvent> output)
     {
         if (root.Arr("permission_denials"u8) is not { } denials)
         {
@@ -204,7 +204,7 @@ public sealed class ClaudeStreamParser : IAgentStreamParser, IJsonLineHandler
         }
     }
 
-    private static string? FirstText(JsonElement? content)
+    private static string? FirstText(TapeElement? content)
     {
         if (content is { ValueKind: JsonValueKind.String } plain)
         {

@@ -13,7 +13,7 @@ internal static class ClaudeSystemLines
         "informational", "compact_boundary", "model_fallback", "model_refusal_fallback", "notification", "local_command",
     };
 
-    public static AgentEvent Read(string? subtype, JsonElement root, ClaudeToolTracker tools)
+    public static AgentEvent Read(string? subtype, TapeElement root, ClaudeToolTracker tools)
     {
         switch (subtype)
         {
@@ -35,7 +35,7 @@ internal static class ClaudeSystemLines
         }
     }
 
-    private static string? Detail(string? subtype, JsonElement root) => subtype switch
+    private static string? Detail(string? subtype, TapeElement root) => subtype switch
     {
         "status" => root.Str("status"u8) ?? root.Str("permissionMode"u8),
         "task_started" => Summary.OneLine(root.Str("description"u8), Summary.InputMax),

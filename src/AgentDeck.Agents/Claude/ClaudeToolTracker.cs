@@ -13,7 +13,7 @@ internal sealed class ClaudeToolTracker
     private readonly Dictionary<string, (string Name, IReadOnlyList<string> Paths)> _calls = new(StringComparer.Ordinal);
     private readonly HashSet<string> _denied = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<string> Started(string id, string name, JsonElement? input)
+    public IReadOnlyList<string> Started(string id, string name, TapeElement? input)
     {
         var paths = ToolPaths.FromInput(input);
         _calls[id] = (name, paths);
@@ -23,7 +23,7 @@ internal sealed class ClaudeToolTracker
     public string NameOf(string id) => _calls.TryGetValue(id, out var call) ? call.Name : "unknown";
 
     /// <summary>The files a finished call changed: only for successful file-changing tools, from Claude's own result if it names one.</summary>
-    public IReadOnlyList<string> ChangedPaths(string id, bool isError, JsonElement? toolUseResult)
+    public IReadOnlyList<string> ChangedPaths(string id, bool isError, TapeElement? toolUseResult)
     {
         if (isError || !_calls.TryGetValue(id, out var call) || !ToolPaths.IsMutating(call.Name))
         {

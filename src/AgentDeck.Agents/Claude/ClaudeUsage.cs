@@ -8,7 +8,7 @@ namespace AgentDeck.Agents.Claude;
 internal static class ClaudeUsage
 {
     /// <summary>The Anthropic <c>usage</c> shape (<c>result.usage</c> is this turn's own sum).</summary>
-    public static TokenUsage FromUsage(JsonElement usage) => new(
+    public static TokenUsage FromUsage(TapeElement usage) => new(
         Input: usage.Long("input_tokens"u8) ?? 0,
         CachedInput: usage.Long("cache_read_input_tokens"u8) ?? 0,
         CacheWrite: usage.Long("cache_creation_input_tokens"u8) ?? 0,
@@ -16,7 +16,7 @@ internal static class ClaudeUsage
         Reasoning: usage.Obj("output_tokens_details"u8)?.Long("thinking_tokens"u8) ?? 0);
 
     /// <summary>The sum over a <c>modelUsage</c>-shaped map (model id → camelCase counts); null when the map is absent or empty.</summary>
-    public static TokenUsage? SumModelMap(JsonElement? map)
+    public static TokenUsage? SumModelMap(TapeElement? map)
     {
         if (map is not { ValueKind: JsonValueKind.Object } models)
         {
@@ -41,7 +41,7 @@ internal static class ClaudeUsage
     }
 
     /// <summary>The sum of <c>costUSD</c> over a model map; null when the map is absent.</summary>
-    public static decimal? SumModelCost(JsonElement? map)
+    public static decimal? SumModelCost(TapeElement? map)
     {
         if (map is not { ValueKind: JsonValueKind.Object } models)
         {
@@ -58,7 +58,7 @@ internal static class ClaudeUsage
     }
 
     /// <summary>The only model of a map, when it has exactly one.</summary>
-    public static string? SingleModel(JsonElement? map)
+    public static string? SingleModel(TapeElement? map)
     {
         if (map is not { ValueKind: JsonValueKind.Object } models)
         {

@@ -10,7 +10,7 @@ namespace AgentDeck.Agents.Claude;
 /// </summary>
 internal sealed class ClaudeUserLines(ClaudeToolTracker tools)
 {
-    public void Read(JsonElement root, List<AgentEvent> output)
+    public void Read(TapeElement root, List<AgentEvent> output)
     {
         var flaggedSynthetic = root.IsTrue("isSynthetic"u8);
         var content = root.Obj("message"u8)?.Prop("content"u8);
@@ -45,7 +45,7 @@ internal sealed class ClaudeUserLines(ClaudeToolTracker tools)
         }
     }
 
-    private void OnToolResult(JsonElement root, JsonElement block, bool singleResult, List<AgentEvent> output)
+    private void OnToolResult(TapeElement root, TapeElement block, bool singleResult, List<AgentEvent> output)
     {
         var id = block.Id("tool_use_id"u8) ?? string.Empty;
         var name = tools.NameOf(id);
@@ -61,7 +61,7 @@ internal sealed class ClaudeUserLines(ClaudeToolTracker tools)
         output.Add(new ToolCallFinished(id, name, summary, isError, tools.ChangedPaths(id, isError, structured)));
     }
 
-    private static bool WasRejected(JsonElement root, string id)
+    private static bool WasRejected(TapeElement root, string id)
     {
         if (root.Arr("tool_result_meta"u8) is not { } metas)
         {
@@ -79,7 +79,7 @@ internal sealed class ClaudeUserLines(ClaudeToolTracker tools)
         return false;
     }
 
-    private static int CountToolResults(JsonElement blocks)
+    private static int CountToolResults(TapeElement blocks)
     {
         var count = 0;
         foreach (var block in blocks.EnumerateArray())

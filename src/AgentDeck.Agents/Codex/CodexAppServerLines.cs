@@ -20,7 +20,7 @@ internal sealed class CodexAppServerLines(CodexSession session, CodexItems items
         ["applyPatchApproval"] = CodexItems.PatchTool,
     };
 
-    public void Read(JsonElement root, List<AgentEvent> output)
+    public void Read(TapeElement root, List<AgentEvent> output)
     {
         var method = root.Str("method"u8);
         var id = root.Id("id"u8);
@@ -38,7 +38,7 @@ internal sealed class CodexAppServerLines(CodexSession session, CodexItems items
         }
     }
 
-    private static void ReadResponse(string? id, JsonElement root, List<AgentEvent> output)
+    private static void ReadResponse(string? id, TapeElement root, List<AgentEvent> output)
     {
         if (root.Obj("error"u8) is { } error)
         {
@@ -49,7 +49,7 @@ internal sealed class CodexAppServerLines(CodexSession session, CodexItems items
         output.Add(new ProtocolNote("response", id));
     }
 
-    private static void ReadServerRequest(string method, string id, JsonElement? parameters, List<AgentEvent> output)
+    private static void ReadServerRequest(string method, string id, TapeElement? parameters, List<AgentEvent> output)
     {
         if (!ApprovalTools.TryGetValue(method, out var tool))
         {
@@ -74,7 +74,7 @@ internal sealed class CodexAppServerLines(CodexSession session, CodexItems items
         output.Add(new PermissionRequested(id, tool, Summary.OneLine(input, Summary.InputMax), p.Str("reason"u8)));
     }
 
-    private void ReadNotification(string method, JsonElement p, List<AgentEvent> output)
+    private void ReadNotification(string method, TapeElement p, List<AgentEvent> output)
     {
         switch (method)
         {
@@ -137,7 +137,7 @@ internal sealed class CodexAppServerLines(CodexSession session, CodexItems items
         }
     }
 
-    private void ReadItem(CodexItemPhase phase, string method, JsonElement p, List<AgentEvent> output)
+    private void ReadItem(CodexItemPhase phase, string method, TapeElement p, List<AgentEvent> output)
     {
         if (p.Obj("item"u8) is { } item)
         {
@@ -149,7 +149,7 @@ internal sealed class CodexAppServerLines(CodexSession session, CodexItems items
         }
     }
 
-    private void CompleteTurn(JsonElement turn, List<AgentEvent> output)
+    private void CompleteTurn(TapeElement turn, List<AgentEvent> output)
     {
         if (session.PendingCumulative is { } cumulative)
         {
@@ -167,7 +167,7 @@ internal sealed class CodexAppServerLines(CodexSession session, CodexItems items
         session.EndTurn(completed, output);
     }
 
-    private static string? LastAgentMessage(JsonElement turn)
+    private static string? LastAgentMessage(TapeElement turn)
     {
         string? last = null;
         if (turn.Arr("items"u8) is { } turnItems)

@@ -9,7 +9,7 @@ internal sealed class CodexExecLines(CodexSession session, CodexItems items)
 {
     private const string ReconnectPrefix = "Reconnecting...";
 
-    public void Read(string type, JsonElement root, List<AgentEvent> output)
+    public void Read(string type, TapeElement root, List<AgentEvent> output)
     {
         switch (type)
         {
@@ -54,7 +54,7 @@ internal sealed class CodexExecLines(CodexSession session, CodexItems items)
         }
     }
 
-    private void ReadItem(CodexItemPhase phase, string type, JsonElement root, List<AgentEvent> output)
+    private void ReadItem(CodexItemPhase phase, string type, TapeElement root, List<AgentEvent> output)
     {
         if (root.Obj("item"u8) is { } item)
         {

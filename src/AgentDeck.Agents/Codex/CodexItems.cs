@@ -27,7 +27,7 @@ internal sealed class CodexItems(CodexSession session)
         ["user_message"] = CodexItemKind.UserMessage, ["userMessage"] = CodexItemKind.UserMessage,
     };
 
-    public void Read(CodexItemPhase phase, JsonElement item, string lineType, List<AgentEvent> output)
+    public void Read(CodexItemPhase phase, TapeElement item, string lineType, List<AgentEvent> output)
     {
         var type = item.Str("type"u8);
         var kind = type is not null && Kinds.TryGetValue(type, out var known) ? known : CodexItemKind.Unknown;
@@ -113,7 +113,7 @@ internal sealed class CodexItems(CodexSession session)
         }
     }
 
-    private static (string, bool, bool) CommandResult(JsonElement item)
+    private static (string, bool, bool) CommandResult(TapeElement item)
     {
         var status = item.Str("status"u8);
         var exitCode = item.Int("exit_code"u8) ?? item.Int("exitCode"u8);
@@ -123,14 +123,14 @@ internal sealed class CodexItems(CodexSession session)
         return (summary, declined || status == "failed" || exitCode is not (null or 0), declined);
     }
 
-    private static (string, bool, bool) PatchResult(JsonElement item)
+    private static (string, bool, bool) PatchResult(TapeElement item)
     {
         var status = item.Str("status"u8);
         var declined = status == "declined";
         return (status ?? string.Empty, declined || status is "failed" or "error", declined);
     }
 
-    private static (string, bool, bool) McpResult(JsonElement item)
+    private static (string, bool, bool) McpResult(TapeElement item)
     {
         if (item.Obj("error"u8) is { } error)
         {
@@ -141,12 +141,12 @@ internal sealed class CodexItems(CodexSession session)
         return (Summary.OfOutput(result?.Prop("content"u8)), Failed(item), false);
     }
 
-    private static bool Failed(JsonElement item) => item.Str("status"u8) is "failed" or "error" or "declined";
+    private static bool Failed(TapeElement item) => item.Str("status"u8) is "failed" or "error" or "declined";
 
-    private static string CommandSummary(JsonElement item) =>
+    private static string CommandSummary(TapeElement item) =>
         Summary.OneLine(CodexCommands.Unwrap(item.Str("command"u8)), Summary.InputMax);
 
-    private static IReadOnlyList<string> ChangedPaths(JsonElement item)
+    private static IReadOnlyList<string> ChangedPaths(TapeElement item)
     {
         if (item.Arr("changes"u8) is not { } changes)
         {
@@ -165,7 +165,7 @@ internal sealed class CodexItems(CodexSession session)
         return paths;
     }
 
-    private static string ChangesSummary(JsonElement item)
+    private static string ChangesSummary(TapeElement item)
     {
         if (item.Arr("changes"u8) is not { } changes)
         {
@@ -186,7 +186,7 @@ internal sealed class CodexItems(CodexSession session)
         return Summary.OneLine(builder.ToString(), Summary.InputMax);
     }
 
-    private static string TodoSummary(JsonElement item)
+    private static string TodoSummary(TapeElement item)
     {
         if (item.Arr("items"u8) is not { } todos)
         {
@@ -202,7 +202,7 @@ internal sealed class CodexItems(CodexSession session)
         return Summary.OneLine(builder.ToString().TrimEnd(';'), Summary.OutputMax);
     }
 
-    private static string? ReasoningText(JsonElement item)
+    private static string? ReasoningText(TapeElement item)
     {
         if (item.Str("text"u8) is { } text)
         {
@@ -213,7 +213,7 @@ internal sealed class CodexItems(CodexSession session)
         return summary.Count > 0 ? string.Join("\n", summary) : string.Join("\n", item.Strings("content"u8));
     }
 
-    private static string JoinTexts(JsonElement? content)
+    private static string JoinTexts(TapeElement? content)
     {
         if (content is { ValueKind: JsonValueKind.String } plain)
         {

@@ -40,7 +40,7 @@ public sealed class CodexStreamParser : IAgentStreamParser, IJsonLineHandler
         }
     }
 
-    string? IJsonLineHandler.Handle(JsonElement root, List<AgentEvent> output)
+    string? IJsonLineHandler.Handle(TapeElement root, List<AgentEvent> output)
     {
         if (root.Str("type"u8) is { } type)
         {

@@ -8,12 +8,12 @@ namespace AgentDeck.Agents.Codex;
 internal static class CodexUsage
 {
     /// <summary><c>exec --json</c> <c>turn.completed.usage</c> (snake_case).</summary>
-    public static TokenUsage FromExec(JsonElement usage) => Buckets(
+    public static TokenUsage FromExec(TapeElement usage) => Buckets(
         usage.Long("input_tokens"u8), usage.Long("cached_input_tokens"u8), usage.Long("cache_write_input_tokens"u8),
         usage.Long("output_tokens"u8), usage.Long("reasoning_output_tokens"u8));
 
     /// <summary>App-server <c>tokenUsage.total</c> / <c>tokenUsage.last</c> (camelCase).</summary>
-    public static TokenUsage FromAppServer(JsonElement usage) => Buckets(
+    public static TokenUsage FromAppServer(TapeElement usage) => Buckets(
         usage.Long("inputTokens"u8), usage.Long("cachedInputTokens"u8), usage.Long("cacheWriteInputTokens"u8),
         usage.Long("outputTokens"u8), usage.Long("reasoningOutputTokens"u8));
 

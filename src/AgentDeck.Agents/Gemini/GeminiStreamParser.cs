@@ -49,7 +49,7 @@ public sealed class GeminiStreamParser : IAgentStreamParser, IJsonLineHandler
         }
     }
 
-    string? IJsonLineHandler.Handle(JsonElement root, List<AgentEvent> output)
+    string? IJsonLineHandler.Handle(TapeElement root, List<AgentEvent> output)
     {
         switch (root.Str("type"u8))
         {
@@ -90,7 +90,7 @@ public sealed class GeminiStreamParser : IAgentStreamParser, IJsonLineHandler
         return null;
     }
 
-    private void OnMessage(JsonElement root, List<AgentEvent> output)
+    private void OnMessage(TapeElement root, List<AgentEvent> output)
     {
         var text = root.Str("content"u8) ?? string.Empty;
         if (root.Str("role"u8) == "user")
@@ -109,7 +109,7 @@ public sealed class GeminiStreamParser : IAgentStreamParser, IJsonLineHandler
         output.Add(new AssistantText(text, isDelta));
     }
 
-    private void OnToolResult(JsonElement root, List<AgentEvent> output)
+    private void OnToolResult(TapeElement root, List<AgentEvent> output)
     {
         var id = root.Id("tool_id"u8) ?? string.Empty;
         var (name, paths) = _calls.TryGetValue(id, out var call) ? call : ("unknown", (IReadOnlyList<string>)[]);
@@ -128,7 +128,7 @@ public sealed class GeminiStreamParser : IAgentStreamParser, IJsonLineHandler
         output.Add(new ToolCallFinished(id, name, summary, isError, !isError && ToolPaths.IsMutating(name) ? paths : []));
     }
 
-    private void OnResult(JsonElement root, List<AgentEvent> output)
+    private void OnResult(TapeElement root, List<AgentEvent> output)
     {
         if (root.Obj("stats"u8) is { } stats)
         {
@@ -157,7 +157,7 @@ public sealed class GeminiStreamParser : IAgentStreamParser, IJsonLineHandler
         _ => FailureReasons.ApiError,
     };
 
-    private static string? FirstModel(JsonElement? models)
+    private static string? FirstModel(TapeElement? models)
     {
         if (models is { ValueKind: JsonValueKind.Object } map)
         {

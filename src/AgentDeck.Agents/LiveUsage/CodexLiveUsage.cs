@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AgentDeck.Agents.Codex;
 using AgentDeck.Agents.Parsing;
 using AgentDeck.Core.Cost;
@@ -13,6 +12,7 @@ namespace AgentDeck.Agents.LiveUsage;
 /// </summary>
 public sealed class CodexLiveUsage : ILiveUsageMeter
 {
+    private readonly JsonTape _tape = new();
     private TokenUsage? _lastTotal;
 
     public TokenUsage InFlight { get; private set; }
@@ -41,29 +41,22 @@ public sealed class CodexLiveUsage : ILiveUsageMeter
 
     private void AddRequest(ReadOnlySpan<byte> line)
     {
-        try
+        // A malformed line teaches nothing; the parser records it as unparsed.
+        if (!_tape.TryRead(line) || _tape.Root.Obj("params"u8)?.Obj("tokenUsage"u8) is not { } usage
+            || usage.Obj("last"u8) is not { } last)
         {
-            using var document = JsonDocument.Parse(line.ToArray());
-            if (document.RootElement.Obj("params"u8)?.Obj("tokenUsage"u8) is not { } usage
-                || usage.Obj("last"u8) is not { } last)
-            {
-                return;
-            }
-
-            var total = usage.Obj("total"u8) is { } t ? CodexUsage.FromAppServer(t) : (TokenUsage?)null;
-            // The same request reported twice leaves the thread total where it was: count it once.
-            if (total is not null && total == _lastTotal)
-            {
-                return;
-            }
-
-            _lastTotal = total;
-            InFlight += CodexUsage.FromAppServer(last);
-            Version++;
+            return;
         }
-        catch (JsonException)
+
+        var total = usage.Obj("total"u8) is { } t ? CodexUsage.FromAppServer(t) : (TokenUsage?)null;
+        // The same request reported twice leaves the thread total where it was: count it once.
+        if (total is not null && total == _lastTotal)
         {
-            // A malformed line teaches nothing; the parser records it as unparsed.
+            return;
         }
+
+        _lastTotal = total;
+        InFlight += CodexUsage.FromAppServer(last);
+        Version++;
     }
 }

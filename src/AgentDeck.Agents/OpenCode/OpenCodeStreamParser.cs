@@ -44,7 +44,7 @@ public sealed class OpenCodeStreamParser : IAgentStreamParser, IJsonLineHandler
         }
     }
 
-    string? IJsonLineHandler.Handle(JsonElement root, List<AgentEvent> output)
+    string? IJsonLineHandler.Handle(TapeElement root, List<AgentEvent> output)
     {
         var type = root.Str("type"u8);
         if (type is null)
@@ -84,7 +84,7 @@ public sealed class OpenCodeStreamParser : IAgentStreamParser, IJsonLineHandler
         return null;
     }
 
-    private void OpenTurn(JsonElement root, List<AgentEvent> output)
+    private void OpenTurn(TapeElement root, List<AgentEvent> output)
     {
         if (_turnOpen || _turnClosed)
         {
@@ -96,7 +96,7 @@ public sealed class OpenCodeStreamParser : IAgentStreamParser, IJsonLineHandler
         output.Add(new TurnStarted(null));
     }
 
-    private static void OnToolUse(JsonElement part, List<AgentEvent> output)
+    private static void OnToolUse(TapeElement part, List<AgentEvent> output)
     {
         var id = part.Id("callID"u8) ?? part.Id("id"u8) ?? string.Empty;
         var name = part.Str("tool"u8) ?? "unknown";
@@ -111,7 +111,7 @@ public sealed class OpenCodeStreamParser : IAgentStreamParser, IJsonLineHandler
         output.Add(new ToolCallFinished(id, name, summary, isError, !isError && ToolPaths.IsMutating(name) ? paths : []));
     }
 
-    private void OnStepFinish(JsonElement part, List<AgentEvent> output)
+    private void OnStepFinish(TapeElement part, List<AgentEvent> output)
     {
         if (part.Obj("tokens"u8) is { } tokens)
         {
@@ -130,7 +130,7 @@ public sealed class OpenCodeStreamParser : IAgentStreamParser, IJsonLineHandler
         output.Add(new ProtocolNote("step_finish", part.Str("reason"u8)));
     }
 
-    private void OnError(JsonElement error, List<AgentEvent> output)
+    private void OnError(TapeElement error, List<AgentEvent> output)
     {
         var name = error.Str("name"u8) ?? "Error";
         var data = error.Obj("data"u8) ?? default;
@@ -148,7 +148,7 @@ public sealed class OpenCodeStreamParser : IAgentStreamParser, IJsonLineHandler
         output.Add(new ApiError(status, name, message));
     }
 
-    private static void AddRejected(JsonElement root, List<AgentEvent> output)
+    private static void AddRejected(TapeElement root, List<AgentEvent> output)
     {
         if (root.Arr("rejected"u8) is not { } rejected)
         {

@@ -11,5 +11,5 @@ internal interface IJsonLineHandler
     /// protocol (the caller then emits one <see cref="Unparsed"/>). Adding nothing is allowed: the caller keeps the
     /// one-event-per-line rule with a <see cref="ProtocolNote"/>.
     /// </summary>
-    string? Handle(JsonElement root, List<AgentEvent> output);
+    string? Handle(TapeElement root, List<AgentEvent> output);
 }

@@ -19,18 +19,15 @@ internal sealed class JsonLines
     public const string NoTypeReason = "JSON object without a \"type\" field";
     private const int HugeLineRawBytes = 64 * 1024;
 
-    /// <summary>Lines up to this size reuse the parser's own buffer; bigger ones borrow from the pool for one call.</summary>
-    private const int KeptBufferLimit = 1024 * 1024;
-
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
-        MaxDepth = 64,
+        MaxDepth = JsonTape.MaxDepth,
         CommentHandling = JsonCommentHandling.Disallow,
         AllowTrailingCommas = false,
     };
 
     private readonly List<AgentEvent> _scratch = new(8);
-    private byte[] _buffer = new byte[4096];
+    private readonly JsonTape _tape = new();
 
     public void Parse(ReadOnlySpan<byte> line, ICollection<AgentEvent> output, IJsonLineHandler handler)
     {
@@ -56,56 +53,19 @@ internal sealed class JsonLines
             return;
         }
 
-        // JsonDocument.Parse over a copy reads the bytes once; ParseValue over the span would skip them, then parse a copy.
-        var borrowed = line.Length > KeptBufferLimit ? ArrayPool<byte>.Shared.Rent(line.Length) : null;
-        try
+        if (!_tape.TryRead(line))
         {
-            var buffer = borrowed ?? BufferFor(line.Length);
-            line.CopyTo(buffer);
-            ParseCopy(buffer.AsMemory(0, line.Length), line, output, handler);
-        }
-        finally
-        {
-            if (borrowed is not null)
-            {
-                ArrayPool<byte>.Shared.Return(borrowed);
-            }
-        }
-    }
-
-    private void ParseCopy(ReadOnlyMemory<byte> copy, ReadOnlySpan<byte> line, ICollection<AgentEvent> output, IJsonLineHandler handler)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(copy, DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            output.Add(new Unparsed(Decode(line), MalformedReason(ex)));
+            output.Add(new Unparsed(Decode(line), MalformedReason(line)));
             return;
         }
 
-        using (document)
+        if (_tape.Root.ValueKind != JsonValueKind.Object)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                output.Add(new Unparsed(Decode(line), "not a JSON object"));
-                return;
-            }
-
-            Dispatch(document.RootElement, line, output, handler);
-        }
-    }
-
-    private byte[] BufferFor(int length)
-    {
-        if (_buffer.Length < length)
-        {
-            _buffer = new byte[Math.Min(KeptBufferLimit, (int)BitOperations.RoundUpToPowerOf2((uint)length))];
+            output.Add(new Unparsed(Decode(line), "not a JSON object"));
+            return;
         }
 
-        return _buffer;
+        Dispatch(_tape.Root, line, output, handler);
     }
 
     public static bool IsBlank(ReadOnlySpan<byte> line)
@@ -124,7 +84,7 @@ internal sealed class JsonLines
     /// <summary>Decodes bytes for display; invalid sequences become U+FFFD.</summary>
     public static string Decode(ReadOnlySpan<byte> line) => Encoding.UTF8.GetString(line).TrimEnd('\r', '\n');
 
-    private void Dispatch(JsonElement root, ReadOnlySpan<byte> line, ICollection<AgentEvent> output, IJsonLineHandler handler)
+    private void Dispatch(TapeElement root, ReadOnlySpan<byte> line, ICollection<AgentEvent> output, IJsonLineHandler handler)
     {
         _scratch.Clear();
         string? rejection;
@@ -159,8 +119,24 @@ internal sealed class JsonLines
         }
     }
 
-    private static string MalformedReason(JsonException ex) =>
-        ex.InnerException is InvalidOperationException || ex.BytePositionInLine is null
-            ? "malformed JSON"
-            : $"malformed JSON at byte {ex.BytePositionInLine}";
+    /// <summary>
+    /// Why a line is not JSON, in System.Text.Json's words (the byte it stopped at): the tape only says no, and a
+    /// malformed line is rare enough to be read twice.
+    /// </summary>
+    private static string MalformedReason(ReadOnlySpan<byte> line)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line.ToArray(), DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            return ex.InnerException is InvalidOperationException || ex.BytePositionInLine is null
+                ? "malformed JSON"
+                : $"malformed JSON at byte {ex.BytePositionInLine}";
+        }
+
+        // The tape and System.Text.Json agree on every text the tests hold; should they ever not, say so plainly.
+        return "malformed JSON (rejected by AgentDeck's JSON reader)";
+    }
 }

@@ -8,21 +8,21 @@ namespace AgentDeck.Agents.Parsing;
 /// </summary>
 internal static class JsonRead
 {
-    public static JsonElement? Prop(this JsonElement e, ReadOnlySpan<byte> name) =>
+    public static TapeElement? Prop(this TapeElement e, ReadOnlySpan<byte> name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var value) ? value : null;
 
-    public static string? Str(this JsonElement e, ReadOnlySpan<byte> name) =>
+    public static string? Str(this TapeElement e, ReadOnlySpan<byte> name) =>
         e.Prop(name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
 
     /// <summary>A string field, or a number field as text (ids are sometimes numbers, e.g. JSON-RPC ids).</summary>
-    public static string? Id(this JsonElement e, ReadOnlySpan<byte> name) => e.Prop(name) switch
+    public static string? Id(this TapeElement e, ReadOnlySpan<byte> name) => e.Prop(name) switch
     {
         { ValueKind: JsonValueKind.String } value => value.GetString(),
         { ValueKind: JsonValueKind.Number } value => value.GetRawText(),
         _ => null,
     };
 
-    public static long? Long(this JsonElement e, ReadOnlySpan<byte> name)
+    public static long? Long(this TapeElement e, ReadOnlySpan<byte> name)
     {
         if (e.Prop(name) is not { ValueKind: JsonValueKind.Number } value)
         {
@@ -37,29 +37,29 @@ internal static class JsonRead
         return value.TryGetDouble(out var real) && real is >= long.MinValue and <= long.MaxValue ? (long)real : null;
     }
 
-    public static int? Int(this JsonElement e, ReadOnlySpan<byte> name) =>
+    public static int? Int(this TapeElement e, ReadOnlySpan<byte> name) =>
         e.Long(name) is { } value && value is >= int.MinValue and <= int.MaxValue ? (int)value : null;
 
-    public static decimal? Dec(this JsonElement e, ReadOnlySpan<byte> name) =>
+    public static decimal? Dec(this TapeElement e, ReadOnlySpan<byte> name) =>
         e.Prop(name) is { ValueKind: JsonValueKind.Number } value && value.TryGetDecimal(out var number) ? number : null;
 
-    public static bool? Bool(this JsonElement e, ReadOnlySpan<byte> name) => e.Prop(name)?.ValueKind switch
+    public static bool? Bool(this TapeElement e, ReadOnlySpan<byte> name) => e.Prop(name)?.ValueKind switch
     {
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,
     };
 
-    public static bool IsTrue(this JsonElement e, ReadOnlySpan<byte> name) => e.Bool(name) == true;
+    public static bool IsTrue(this TapeElement e, ReadOnlySpan<byte> name) => e.Bool(name) == true;
 
-    public static JsonElement? Obj(this JsonElement e, ReadOnlySpan<byte> name) =>
+    public static TapeElement? Obj(this TapeElement e, ReadOnlySpan<byte> name) =>
         e.Prop(name) is { ValueKind: JsonValueKind.Object } value ? value : null;
 
-    public static JsonElement? Arr(this JsonElement e, ReadOnlySpan<byte> name) =>
+    public static TapeElement? Arr(this TapeElement e, ReadOnlySpan<byte> name) =>
         e.Prop(name) is { ValueKind: JsonValueKind.Array } value ? value : null;
 
     /// <summary>The first occurrence of a property (JsonDocument answers the last one when a key is duplicated).</summary>
-    public static string? FirstStr(this JsonElement e, string name)
+    public static string? FirstStr(this TapeElement e, string name)
     {
         if (e.ValueKind != JsonValueKind.Object)
         {
@@ -77,7 +77,7 @@ internal static class JsonRead
         return null;
     }
 
-    public static IReadOnlyList<string> Strings(this JsonElement e, ReadOnlySpan<byte> name)
+    public static IReadOnlyList<string> Strings(this TapeElement e, ReadOnlySpan<byte> name)
     {
         if (e.Arr(name) is not { } array)
         {

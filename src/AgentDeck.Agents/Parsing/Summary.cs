@@ -10,10 +10,13 @@ internal static class Summary
     public const int OutputMax = 500;
 
     /// <summary>Input fields that say best what a tool call does, most telling first (shared by every agent's tool names).</summary>
-    private static readonly string[] TellingInputKeys =
+    private static readonly byte[][] TellingInputKeys =
     [
-        "command", "file_path", "filePath", "notebook_path", "path", "absolute_path", "pattern", "url", "query",
-        "description", "prompt", "skill", "todos",
+        .. new[]
+        {
+            "command", "file_path", "filePath", "notebook_path", "path", "absolute_path", "pattern", "url", "query",
+            "description", "prompt", "skill", "todos",
+        }.Select(Encoding.UTF8.GetBytes),
     ];
 
     /// <summary>Collapses whitespace runs (newlines included) into single spaces and cuts to <paramref name="max"/> characters.</summary>
@@ -82,7 +85,7 @@ internal static class Summary
     }
 
     /// <summary>A tool input as one line: its most telling field (a Bash command, a written path), else compact JSON.</summary>
-    public static string OfInput(JsonElement? input)
+    public static string OfInput(TapeElement? input)
     {
         if (input is not { } value)
         {
@@ -112,7 +115,7 @@ internal static class Summary
     }
 
     /// <summary>A tool result as one line: a string, or the text blocks of a content array, or compact JSON.</summary>
-    public static string OfOutput(JsonElement? output)
+    public static string OfOutput(TapeElement? output)
     {
         switch (output)
         {

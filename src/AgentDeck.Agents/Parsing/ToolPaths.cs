@@ -5,7 +5,8 @@ namespace AgentDeck.Agents.Parsing;
 /// <summary>Which files a tool call names, and which tools change the files they name.</summary>
 internal static class ToolPaths
 {
-    private static readonly string[] PathKeys = ["file_path", "filePath", "notebook_path", "path", "absolute_path"];
+    private static readonly byte[][] PathKeys =
+        [.. new[] { "file_path", "filePath", "notebook_path", "path", "absolute_path" }.Select(System.Text.Encoding.UTF8.GetBytes)];
 
     /// <summary>File-changing tools of every agent (Claude, Gemini, OpenCode names), compared case-insensitively.</summary>
     private static readonly HashSet<string> Mutating = new(StringComparer.OrdinalIgnoreCase)
@@ -15,7 +16,7 @@ internal static class ToolPaths
 
     public static bool IsMutating(string toolName) => Mutating.Contains(toolName);
 
-    public static IReadOnlyList<string> FromInput(JsonElement? input)
+    public static IReadOnlyList<string> FromInput(TapeElement? input)
     {
         if (input is not { ValueKind: JsonValueKind.Object } value)
         {

@@ -1,0 +1,166 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace AgentDeck.Agents.Parsing;
+
+/// <summary>
+/// The first pass of <see cref="JsonTape"/>: classifies 64 bytes at a time with vector compares and bit arithmetic
+/// (which quotes are escaped, which bytes are inside strings) and lists the places the grammar pass must look at:
+/// brackets, colons and commas outside strings, every unescaped quote, and the first byte of every number or
+/// literal. It also rejects what no grammar could accept: a control character inside a string or a bad escape. A
+/// branchy byte-by-byte scan pays a mispredicted branch for nearly every token; this pays one per listed place.
+/// </summary>
+internal static class JsonStructure
+{
+    public const int BlockBytes = 64;
+
+    private static readonly Vector256<byte> Quote = Vector256.Create((byte)'"');
+    private static readonly Vector256<byte> Backslash = Vector256.Create((byte)'\\');
+    private static readonly Vector256<byte> Space = Vector256.Create((byte)' ');
+    private static readonly Vector256<byte> Tab = Vector256.Create((byte)'\t');
+    private static readonly Vector256<byte> LineFeed = Vector256.Create((byte)'\n');
+    private static readonly Vector256<byte> Return = Vector256.Create((byte)'\r');
+    private static readonly Vector256<byte> Colon = Vector256.Create((byte)':');
+    private static readonly Vector256<byte> Comma = Vector256.Create((byte)',');
+
+    /// <summary>'[' | 0x20 = '{' and ']' | 0x20 = '}': one compare finds both kinds of bracket.</summary>
+    private static readonly Vector256<byte> CaseBit = Vector256.Create((byte)0x20);
+    private static readonly Vector256<byte> OpenBrace = Vector256.Create((byte)'{');
+    private static readonly Vector256<byte> CloseBrace = Vector256.Create((byte)'}');
+
+    /// <summary>
+    /// Lists the places of <paramref name="json"/>[0..<paramref name="length"/>) into <paramref name="places"/> and
+    /// returns how many, or -1 when the text cannot be JSON. The array must have <see cref="BlockBytes"/> spaces after
+    /// the text, <paramref name="places"/> room for length + 1 entries, and <paramref name="backslashes"/> one word per block.
+    /// </summary>
+    public static int List(byte[] json, int length, int[] places, ulong[] backslashes)
+    {
+        ref var origin = ref MemoryMarshal.GetArrayDataReference(json);
+        ref var place = ref MemoryMarshal.GetArrayDataReference(places);
+        var count = 0;
+        ulong escapedCarry = 0;
+        ulong inStringCarry = 0;
+        ulong atomCarry = 0;
+        for (int start = 0, block = 0; start < length; start += BlockBytes, block++)
+        {
+            var low = Vector256.LoadUnsafe(ref origin, (nuint)start);
+            var high = Vector256.LoadUnsafe(ref origin, (nuint)(start + 32));
+            var quotes = Bits(Vector256.Equals(low, Quote), Vector256.Equals(high, Quote));
+            var slashes = Bits(Vector256.Equals(low, Backslash), Vector256.Equals(high, Backslash));
+            backslashes[block] = slashes;
+
+            ulong escaped = 0;
+            if ((slashes | escapedCarry) != 0 && !TryFindEscaped(json, start, length, slashes, ref escapedCarry, out escaped))
+            {
+                return -1;
+            }
+
+            var realQuotes = quotes & ~escaped;
+            var inString = PrefixXor(realQuotes) ^ inStringCarry;
+            inStringCarry = (ulong)((long)inString >> 63);
+
+            var controls = Bits(Vector256.LessThan(low, Space), Vector256.LessThan(high, Space));
+            if ((controls & inString) != 0)
+            {
+                // A raw control character (tab and newline included) inside a string.
+                return -1;
+            }
+
+            var whitespace = Bits(
+                Vector256.Equals(low, Space) | Vector256.Equals(low, Tab) | Vector256.Equals(low, LineFeed) | Vector256.Equals(low, Return),
+                Vector256.Equals(high, Space) | Vector256.Equals(high, Tab) | Vector256.Equals(high, LineFeed) | Vector256.Equals(high, Return));
+            var lowFolded = low | CaseBit;
+            var highFolded = high | CaseBit;
+            var operators = Bits(
+                Vector256.Equals(lowFolded, OpenBrace) | Vector256.Equals(lowFolded, CloseBrace) | Vector256.Equals(low, Colon) | Vector256.Equals(low, Comma),
+                Vector256.Equals(highFolded, OpenBrace) | Vector256.Equals(highFolded, CloseBrace) | Vector256.Equals(high, Colon) | Vector256.Equals(high, Comma));
+
+            var atoms = ~(operators | whitespace | quotes | inString);
+            var atomStarts = atoms & ~((atoms << 1) | atomCarry);
+            atomCarry = atoms >> 63;
+
+            // Past the text there are only spaces, which list nothing.
+            var listed = (operators & ~inString) | realQuotes | atomStarts;
+
+            while (listed != 0)
+            {
+                System.Runtime.CompilerServices.Unsafe.Add(ref place, count++) = start + BitOperations.TrailingZeroCount(listed);
+                listed &= listed - 1;
+            }
+        }
+
+        return inStringCarry != 0 ? -1 : count;
+    }
+
+    /// <summary>
+    /// Which bytes of the block a backslash escapes, checking that each escape is one JSON allows (false if not).
+    /// Bit 0 may be escaped by a backslash that ended the block before: <paramref name="carry"/> says so, both ways.
+    /// </summary>
+    private static bool TryFindEscaped(byte[] json, int start, int length, ulong slashes, ref ulong carry, out ulong escaped)
+    {
+        escaped = carry;
+        carry = 0;
+        var pending = slashes & ~escaped;
+        while (pending != 0)
+        {
+            var bit = BitOperations.TrailingZeroCount(pending);
+            pending &= pending - 1;
+            if (((escaped >> bit) & 1) != 0)
+            {
+                // This backslash is itself escaped ("\\"): a plain character.
+                continue;
+            }
+
+            // Only a backslash inside a string is valid at all; one outside fails the grammar pass as a stray byte,
+            // so checking what follows it as an escape changes nothing.
+            if (!IsEscape(json, start + bit, length))
+            {
+                return false;
+            }
+
+            if (bit == BlockBytes - 1)
+            {
+                carry = 1;
+            }
+            else
+            {
+                escaped |= 1UL << (bit + 1);
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsEscape(byte[] json, int slash, int length)
+    {
+        if (slash + 1 >= length)
+        {
+            return false;
+        }
+
+        return json[slash + 1] switch
+        {
+            (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t' => true,
+            (byte)'u' => slash + 5 < length && IsHex(json[slash + 2]) && IsHex(json[slash + 3]) && IsHex(json[slash + 4]) && IsHex(json[slash + 5]),
+            _ => false,
+        };
+    }
+
+    private static bool IsHex(byte b) => char.IsAsciiHexDigit((char)b);
+
+    private static ulong Bits(Vector256<byte> low, Vector256<byte> high) =>
+        low.ExtractMostSignificantBits() | ((ulong)high.ExtractMostSignificantBits() << 32);
+
+    /// <summary>Bit i becomes the XOR of bits 0..i: set from an opening quote up to (not including) its closing one.</summary>
+    private static ulong PrefixXor(ulong bits)
+    {
+        bits ^= bits << 1;
+        bits ^= bits << 2;
+        bits ^= bits << 4;
+        bits ^= bits << 8;
+        bits ^= bits << 16;
+        bits ^= bits << 32;
+        return bits;
+    }
+}

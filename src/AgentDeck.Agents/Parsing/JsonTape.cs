@@ -1,0 +1,395 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Text.Json;
+
+namespace AgentDeck.Agents.Parsing;
+
+/// <summary>
+/// A validating index of one JSON text: a single pass checks the grammar and records every value's place and kind,
+/// and readers then look values up without building a document. It accepts exactly what
+/// <see cref="JsonDocument"/> accepts with comments and trailing commas disallowed and <see cref="MaxDepth"/> 64
+/// (the input is known to be valid UTF-8), which tests check against System.Text.Json line by line. A vector pass
+/// (<see cref="JsonStructure"/>) finds the places that matter, then a grammar pass walks only those. Reused line
+/// after line: a value read from it is valid until the next line.
+/// </summary>
+internal sealed class JsonTape
+{
+    public const int MaxDepth = 64;
+
+    /// <summary>Spaces the copy has after the JSON: the first pass reads whole 64-byte blocks.</summary>
+    private const int Padding = JsonStructure.BlockBytes;
+
+    /// <summary>A copy buffer kept between lines; a huge line's bigger one is dropped on the next line.</summary>
+    private const int KeptBytes = 1024 * 1024;
+
+    /// <summary>Entries kept between lines; a huge line's bigger table is dropped after use.</summary>
+    private const int KeptEntries = 64 * 1024;
+
+    private TapeEntry[] _entries = new TapeEntry[512];
+    private byte[] _json = [];
+    private int[] _places = [];
+    private ulong[] _backslashes = [];
+    private bool _anyBackslash;
+    private int _length;
+    private int _count;
+
+    /// <summary>The root value of the text last read successfully.</summary>
+    public TapeElement Root => new(this, 0);
+
+    public int Count => _count;
+
+    internal ReadOnlySpan<byte> Bytes(int index)
+    {
+        ref readonly var entry = ref _entries[index];
+        return _json.AsSpan(entry.Start, entry.Length);
+    }
+
+    internal ref readonly TapeEntry Entry(int index) => ref _entries[index];
+
+    /// <summary>Indexes a copy of <paramref name="json"/>; false when it is not one valid JSON value.</summary>
+    public bool TryRead(ReadOnlySpan<byte> json)
+    {
+        if (_entries.Length > KeptEntries)
+        {
+            _entries = new TapeEntry[512];
+        }
+
+        if (_json.Length < json.Length + Padding || _json.Length > KeptBytes)
+        {
+            var size = Math.Max(4096, (int)BitOperations.RoundUpToPowerOf2((uint)(json.Length + Padding)));
+            _json = new byte[size];
+            _places = new int[size];
+            _backslashes = new ulong[size / JsonStructure.BlockBytes];
+        }
+
+        json.CopyTo(_json);
+        _json.AsSpan(json.Length, Padding).Fill((byte)' ');
+        _length = json.Length;
+        _count = 0;
+        var listed = JsonStructure.List(_json, _length, _places, _backslashes);
+        _anyBackslash = json.IndexOf((byte)'\\') >= 0;
+        if (listed < 0)
+        {
+            return false;
+        }
+
+        // A place no rule accepts ends every walk that runs past the list.
+        _places[listed] = _length;
+        _json[_length] = 0;
+        return Walk(listed);
+    }
+
+    /// <summary>
+    /// The grammar pass over the listed places: nesting, keys, colons, commas, numbers and literals. Every read stays
+    /// within the list: a place that breaks the grammar ends the walk, and the sentinel place breaks every rule.
+    /// </summary>
+    private bool Walk(int listed)
+    {
+        if (_entries.Length < listed)
+        {
+            // A value takes at least one place, so the walk never grows the table.
+            _entries = new TapeEntry[Math.Max(listed, _entries.Length * 2)];
+        }
+
+        ref var json = ref MemoryMarshal.GetArrayDataReference(_json);
+        ref var places = ref MemoryMarshal.GetArrayDataReference(_places);
+        Span<int> open = stackalloc int[MaxDepth];
+        ulong objects = 0;
+        var depth = 0;
+        var k = 0;
+        while (true)
+        {
+            // A value starts at the next place.
+            var at = Unsafe.Add(ref places, k++);
+            var c = Unsafe.Add(ref json, at);
+            if (c is (byte)'{' or (byte)'[')
+            {
+                if (depth >= MaxDepth)
+                {
+                    return false;
+                }
+
+                var isObject = c == '{';
+                var container = Add(isObject ? JsonValueKind.Object : JsonValueKind.Array, at, 0);
+                open[depth] = container;
+                objects = isObject ? objects | (1UL << depth) : objects & ~(1UL << depth);
+                depth++;
+                var next = Unsafe.Add(ref places, k);
+                if (Unsafe.Add(ref json, next) == c + 2)
+                {
+                    // '{' + 2 is '}' and '[' + 2 is ']'.
+                    k++;
+                    Close(container, next);
+                    depth--;
+                }
+                else
+                {
+                    if (isObject && !ReadKey(ref json, ref places, ref k))
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+            }
+            else if (c == '"')
+            {
+                AddString(at, Unsafe.Add(ref places, k++));
+            }
+            else if (!ReadAtom(at, c))
+            {
+                return false;
+            }
+
+            // A value ended: close containers or go on to the next member.
+            while (true)
+            {
+                if (depth == 0)
+                {
+                    return k == listed;
+                }
+
+                at = Unsafe.Add(ref places, k++);
+                c = Unsafe.Add(ref json, at);
+                var inObject = ((objects >> (depth - 1)) & 1) != 0;
+                if (c == ',')
+                {
+                    if (inObject && !ReadKey(ref json, ref places, ref k))
+                    {
+                        return false;
+                    }
+
+                    break;
+                }
+
+                if (c != (inObject ? (byte)'}' : (byte)']'))
+                {
+                    return false;
+                }
+
+                Close(open[depth - 1], at);
+                depth--;
+            }
+        }
+    }
+
+    /// <summary>A member's name and its colon.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool ReadKey(ref byte json, ref int places, ref int k)
+    {
+        var open = Unsafe.Add(ref places, k);
+        if (Unsafe.Add(ref json, open) != '"')
+        {
+            return false;
+        }
+
+        var close = Unsafe.Add(ref places, k + 1);
+        var index = AddString(open, close);
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), index).KeyStamp = PaddedStamp(_json, open + 1, close - open - 1);
+        if (Unsafe.Add(ref json, Unsafe.Add(ref places, k + 2)) != ':')
+        {
+            return false;
+        }
+
+        k += 3;
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int AddString(int open, int close)
+    {
+        var index = Add(JsonValueKind.String, open, close + 1 - open);
+        if (_anyBackslash)
+        {
+            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), index).Escaped = HasBackslash(open + 1, close);
+        }
+
+        return index;
+    }
+
+    /// <summary>Whether [from, to) holds a backslash, from the first pass's per-block bits.</summary>
+    private bool HasBackslash(int from, int to)
+    {
+        if (from >= to)
+        {
+            return false;
+        }
+
+        var first = from / JsonStructure.BlockBytes;
+        var last = (to - 1) / JsonStructure.BlockBytes;
+        for (var block = first; block <= last; block++)
+        {
+            var bits = _backslashes[block];
+            if (block == first)
+            {
+                bits &= ulong.MaxValue << (from % JsonStructure.BlockBytes);
+            }
+
+            if (block == last)
+            {
+                bits &= ulong.MaxValue >> (JsonStructure.BlockBytes - 1 - ((to - 1) % JsonStructure.BlockBytes));
+            }
+
+            if (bits != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A number or literal at <paramref name="at"/>, which must end where whitespace, punctuation or the text does.</summary>
+    private bool ReadAtom(int at, byte first)
+    {
+        var end = first switch
+        {
+            (byte)'t' => Literal(at, "true"u8, JsonValueKind.True),
+            (byte)'f' => Literal(at, "false"u8, JsonValueKind.False),
+            (byte)'n' => Literal(at, "null"u8, JsonValueKind.Null),
+            _ => Number(at),
+        };
+        if (end < 0)
+        {
+            return false;
+        }
+
+        return end >= _length || _json[end] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)',' or (byte)'}' or (byte)']' or (byte)':';
+    }
+
+    private int Literal(int at, ReadOnlySpan<byte> literal, JsonValueKind kind)
+    {
+        if (at + literal.Length > _length || !_json.AsSpan(at, literal.Length).SequenceEqual(literal))
+        {
+            return -1;
+        }
+
+        Add(kind, at, literal.Length);
+        return at + literal.Length;
+    }
+
+    /// <summary>RFC 8259's number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?; the index after it, or -1.</summary>
+    private int Number(int at)
+    {
+        var json = _json;
+        var length = _length;
+        var i = at;
+        if (json[i] == '-')
+        {
+            i++;
+        }
+
+        if (i >= length)
+        {
+            return -1;
+        }
+
+        if (json[i] == '0')
+        {
+            i++;
+        }
+        else if (json[i] is >= (byte)'1' and <= (byte)'9')
+        {
+            i = SkipDigits(json, i + 1, length);
+        }
+        else
+        {
+            return -1;
+        }
+
+        if (i < length && json[i] == '.')
+        {
+            var fraction = i + 1;
+            i = SkipDigits(json, fraction, length);
+            if (i == fraction)
+            {
+                return -1;
+            }
+        }
+
+        if (i < length && (json[i] | 0x20) == 'e')
+        {
+            i++;
+            if (i < length && json[i] is (byte)'+' or (byte)'-')
+            {
+                i++;
+            }
+
+            var exponent = i;
+            i = SkipDigits(json, exponent, length);
+            if (i == exponent)
+            {
+                return -1;
+            }
+        }
+
+        Add(JsonValueKind.Number, at, i - at);
+        return i;
+    }
+
+    private static int SkipDigits(byte[] json, int i, int length)
+    {
+        while (i < length && char.IsAsciiDigit((char)json[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>A new entry; the walk sized the table for every place, so there is always room.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Add(JsonValueKind kind, int start, int length)
+    {
+        var index = _count++;
+        ref var entry = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), index);
+        entry.Start = start;
+        entry.Length = length;
+        entry.Next = index + 1;
+        entry.Kind = kind;
+        entry.Escaped = false;
+        entry.KeyStamp = 0;
+        return index;
+    }
+
+    private void Close(int container, int closingBracket)
+    {
+        ref var entry = ref _entries[container];
+        entry.Length = closingBracket + 1 - entry.Start;
+        entry.Next = _count;
+    }
+
+    /// <summary><see cref="Stamp"/> of a name in the padded copy: eight bytes can always be read there.</summary>
+    private static ulong PaddedStamp(byte[] json, int start, int length)
+    {
+        var head = Unsafe.ReadUnaligned<ulong>(ref json[start]);
+        if (length < 8)
+        {
+            head &= (1UL << (8 * length)) - 1;
+        }
+
+        return (BitConverter.IsLittleEndian ? head : BinaryPrimitives.ReverseEndianness(head)) ^ ((ulong)length << 56);
+    }
+
+    /// <summary>The first eight bytes of a raw name (zero-filled) mixed with its length.</summary>
+    internal static ulong Stamp(ReadOnlySpan<byte> name)
+    {
+        ulong head;
+        if (name.Length >= 8)
+        {
+            head = BinaryPrimitives.ReadUInt64LittleEndian(name);
+        }
+        else
+        {
+            Span<byte> padded = stackalloc byte[8];
+            padded.Clear();
+            name.CopyTo(padded);
+            head = BinaryPrimitives.ReadUInt64LittleEndian(padded);
+        }
+
+        return head ^ ((ulong)name.Length << 56);
+    }
+}

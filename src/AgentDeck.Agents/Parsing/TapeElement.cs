@@ -1,0 +1,209 @@
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+
+namespace AgentDeck.Agents.Parsing;
+
+/// <summary>
+/// A value in a <see cref="JsonTape"/>, read the way <see cref="JsonElement"/> reads it (same kinds, same strings,
+/// same number conversions, the last of duplicated names wins), so parsers moved from one to the other say the same
+/// things. Valid until its tape reads the next line.
+/// </summary>
+internal readonly struct TapeElement
+{
+    private readonly JsonTape _tape;
+    private readonly int _index;
+
+    internal TapeElement(JsonTape tape, int index)
+    {
+        _tape = tape;
+        _index = index;
+    }
+
+    public JsonValueKind ValueKind => _tape is null ? JsonValueKind.Undefined : _tape.Entry(_index).Kind;
+
+    /// <summary>The value's JSON text as it appears in the line (a string with its quotes).</summary>
+    public ReadOnlySpan<byte> RawBytes => _tape.Bytes(_index);
+
+    public string GetRawText() => Encoding.UTF8.GetString(RawBytes);
+
+    /// <summary>A string's text, null for JSON null; throws <see cref="InvalidOperationException"/> for other kinds or bad surrogate escapes.</summary>
+    public string? GetString()
+    {
+        ref readonly var entry = ref _tape.Entry(_index);
+        return entry.Kind switch
+        {
+            JsonValueKind.String => TapeStrings.Text(_tape.Bytes(_index)[1..^1], entry.Escaped),
+            JsonValueKind.Null => null,
+            _ => throw new InvalidOperationException($"the value is {entry.Kind}, not a string"),
+        };
+    }
+
+    public bool TryGetProperty(ReadOnlySpan<byte> utf8Name, out TapeElement value)
+    {
+        RequireKind(JsonValueKind.Object);
+        var stamp = JsonTape.Stamp(utf8Name);
+        var found = -1;
+        var end = _tape.Entry(_index).Next;
+        for (var key = _index + 1; key < end; key = _tape.Entry(key + 1).Next)
+        {
+            ref readonly var entry = ref _tape.Entry(key);
+            if (entry.Escaped
+                    ? TapeStrings.NameEquals(_tape.Bytes(key)[1..^1], utf8Name)
+                    : entry.KeyStamp == stamp && _tape.Bytes(key)[1..^1].SequenceEqual(utf8Name))
+            {
+                // JsonDocument answers the last of duplicated names.
+                found = key + 1;
+            }
+        }
+
+        value = found < 0 ? default : new TapeElement(_tape, found);
+        return found >= 0;
+    }
+
+    public bool TryGetProperty(string name, out TapeElement value) => TryGetProperty(Encoding.UTF8.GetBytes(name), out value);
+
+    public int GetArrayLength()
+    {
+        RequireKind(JsonValueKind.Array);
+        var count = 0;
+        var end = _tape.Entry(_index).Next;
+        for (var item = _index + 1; item < end; item = _tape.Entry(item).Next)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    public ArrayEnumerator EnumerateArray()
+    {
+        RequireKind(JsonValueKind.Array);
+        return new ArrayEnumerator(_tape, _index);
+    }
+
+    public ObjectEnumerator EnumerateObject()
+    {
+        RequireKind(JsonValueKind.Object);
+        return new ObjectEnumerator(_tape, _index);
+    }
+
+    public bool TryGetInt64(out long value)
+    {
+        var raw = NumberBytes();
+        if (Utf8Parser.TryParse(raw, out long parsed, out var consumed) && consumed == raw.Length)
+        {
+            value = parsed;
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+
+    public bool TryGetDouble(out double value)
+    {
+        var raw = NumberBytes();
+        if (Utf8Parser.TryParse(raw, out double parsed, out var consumed) && consumed == raw.Length)
+        {
+            value = parsed;
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+
+    public bool TryGetDecimal(out decimal value)
+    {
+        var raw = NumberBytes();
+        if (Utf8Parser.TryParse(raw, out decimal parsed, out var consumed) && consumed == raw.Length)
+        {
+            value = parsed;
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+
+    private ReadOnlySpan<byte> NumberBytes()
+    {
+        RequireKind(JsonValueKind.Number);
+        return RawBytes;
+    }
+
+    private void RequireKind(JsonValueKind kind)
+    {
+        if (ValueKind != kind)
+        {
+            throw new InvalidOperationException($"the value is {ValueKind}, not {kind}");
+        }
+    }
+
+    /// <summary>The items of an array, in order.</summary>
+    public struct ArrayEnumerator
+    {
+        private readonly JsonTape _tape;
+        private readonly int _end;
+        private int _next;
+        private int _current;
+
+        internal ArrayEnumerator(JsonTape tape, int array)
+        {
+            _tape = tape;
+            _end = tape.Entry(array).Next;
+            _next = array + 1;
+            _current = -1;
+        }
+
+        public readonly TapeElement Current => new(_tape, _current);
+
+        public readonly ArrayEnumerator GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            if (_next >= _end)
+            {
+                return false;
+            }
+
+            _current = _next;
+            _next = _tape.Entry(_current).Next;
+            return true;
+        }
+    }
+
+    /// <summary>The members of an object, in order (duplicated names included, as JsonElement enumerates them).</summary>
+    public struct ObjectEnumerator
+    {
+        private readonly JsonTape _tape;
+        private readonly int _end;
+        private int _next;
+        private int _current;
+
+        internal ObjectEnumerator(JsonTape tape, int obj)
+        {
+            _tape = tape;
+            _end = tape.Entry(obj).Next;
+            _next = obj + 1;
+            _current = -1;
+        }
+
+        public readonly TapeProperty Current => new(_tape, _current);
+
+        public readonly ObjectEnumerator GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            if (_next >= _end)
+            {
+                return false;
+            }
+
+            _current = _next;
+            _next = _tape.Entry(_current + 1).Next;
+            return true;
+        }
+    }
+}

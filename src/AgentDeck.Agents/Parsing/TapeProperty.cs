@@ -1,0 +1,27 @@
+using System.Text;
+
+namespace AgentDeck.Agents.Parsing;
+
+/// <summary>One member of a tape object: its name (a key entry) and the value right after it.</summary>
+internal readonly struct TapeProperty
+{
+    private readonly JsonTape _tape;
+    private readonly int _key;
+
+    internal TapeProperty(JsonTape tape, int key)
+    {
+        _tape = tape;
+        _key = key;
+    }
+
+    public string Name => TapeStrings.Text(RawName, _tape.Entry(_key).Escaped);
+
+    public TapeElement Value => new(_tape, _key + 1);
+
+    public bool NameEquals(ReadOnlySpan<byte> utf8Name) =>
+        _tape.Entry(_key).Escaped ? TapeStrings.NameEquals(RawName, utf8Name) : RawName.SequenceEqual(utf8Name);
+
+    public bool NameEquals(string name) => NameEquals(Encoding.UTF8.GetBytes(name));
+
+    private ReadOnlySpan<byte> RawName => _tape.Bytes(_key)[1..^1];
+}
