@@ -40,20 +40,23 @@ public static class IngestProbe
 
         // Rounds interleave the stages so that a noisy neighbour hits them alike; the first round pays for the JIT.
         var figures = stages.Select(_ => new List<double>()).ToArray();
+        var allocated = new double[stages.Length];
         for (var r = 0; r < rounds; r++)
         {
             for (var s = 0; s < stages.Length; s++)
             {
                 var before = CpuTime();
+                var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
                 stages[s].Run(lines);
                 figures[s].Add((CpuTime() - before).TotalNanoseconds / lineCount);
+                allocated[s] = (GC.GetTotalAllocatedBytes(precise: true) - bytesBefore) / (double)lineCount;
             }
         }
 
         for (var s = 0; s < stages.Length; s++)
         {
             var steady = figures[s].Skip(1).Order().ToList();
-            Console.WriteLine($"{agent} {stages[s].Name,-11} median {steady[steady.Count / 2],7:0} ns/line  best {steady[0],7:0}  all {string.Join(' ', figures[s].Select(f => f.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))}");
+            Console.WriteLine($"{agent} {stages[s].Name,-11} median {steady[steady.Count / 2],7:0} ns/line  best {steady[0],7:0}  allocated {allocated[s],6:0} B/line  all {string.Join(' ', figures[s].Select(f => f.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))}");
         }
     }
 

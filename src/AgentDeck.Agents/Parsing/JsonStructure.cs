@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace AgentDeck.Agents.Parsing;
 
@@ -28,6 +29,22 @@ internal static class JsonStructure
     private static readonly Vector256<byte> CaseBit = Vector256.Create((byte)0x20);
     private static readonly Vector256<byte> OpenBrace = Vector256.Create((byte)'{');
     private static readonly Vector256<byte> CloseBrace = Vector256.Create((byte)'}');
+
+    /// <summary>
+    /// By low nibble, the one whitespace byte with that nibble (' ' 0, '\t' 9, '\n' A, '\r' D) and, elsewhere, a byte
+    /// whose own low nibble differs from its slot: a byte is whitespace when the table gives it back.
+    /// </summary>
+    private static readonly Vector256<byte> WhitespaceTable = Vector256.Create(
+        (byte)' ', 100, 100, 100, 17, 100, 113, 2, 100, (byte)'\t', (byte)'\n', 112, 100, (byte)'\r', 100, 100,
+        (byte)' ', 100, 100, 100, 17, 100, 113, 2, 100, (byte)'\t', (byte)'\n', 112, 100, (byte)'\r', 100, 100);
+
+    /// <summary>
+    /// By low nibble, ':' (A), '{' (B), ',' (C), '}' (D): a byte OR 0x20 that the table gives back is punctuation.
+    /// Two control characters (0x0C, 0x1A) pass too; the grammar pass reads the real byte and rejects them.
+    /// </summary>
+    private static readonly Vector256<byte> OperatorTable = Vector256.Create(
+        (byte)0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte)':', (byte)'{', (byte)',', (byte)'}', 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte)':', (byte)'{', (byte)',', (byte)'}', 0, 0);
 
     /// <summary>
     /// Lists the places of <paramref name="json"/>[0..<paramref name="length"/>) into <paramref name="places"/> and
@@ -67,14 +84,7 @@ internal static class JsonStructure
                 return -1;
             }
 
-            var whitespace = Bits(
-                Vector256.Equals(low, Space) | Vector256.Equals(low, Tab) | Vector256.Equals(low, LineFeed) | Vector256.Equals(low, Return),
-                Vector256.Equals(high, Space) | Vector256.Equals(high, Tab) | Vector256.Equals(high, LineFeed) | Vector256.Equals(high, Return));
-            var lowFolded = low | CaseBit;
-            var highFolded = high | CaseBit;
-            var operators = Bits(
-                Vector256.Equals(lowFolded, OpenBrace) | Vector256.Equals(lowFolded, CloseBrace) | Vector256.Equals(low, Colon) | Vector256.Equals(low, Comma),
-                Vector256.Equals(highFolded, OpenBrace) | Vector256.Equals(highFolded, CloseBrace) | Vector256.Equals(high, Colon) | Vector256.Equals(high, Comma));
+            var (whitespace, operators) = Classify(low, high);
 
             var atoms = ~(operators | whitespace | quotes | inString);
             var atomStarts = atoms & ~((atoms << 1) | atomCarry);
@@ -148,6 +158,27 @@ internal static class JsonStructure
     }
 
     private static bool IsHex(byte b) => char.IsAsciiHexDigit((char)b);
+
+    /// <summary>Whitespace and punctuation bits of a block: two table look-ups per half where AVX2 has them.</summary>
+    private static (ulong Whitespace, ulong Operators) Classify(Vector256<byte> low, Vector256<byte> high)
+    {
+        var lowFolded = low | CaseBit;
+        var highFolded = high | CaseBit;
+        if (Avx2.IsSupported)
+        {
+            return (
+                Bits(Vector256.Equals(Avx2.Shuffle(WhitespaceTable, low), low), Vector256.Equals(Avx2.Shuffle(WhitespaceTable, high), high)),
+                Bits(Vector256.Equals(Avx2.Shuffle(OperatorTable, lowFolded), lowFolded), Vector256.Equals(Avx2.Shuffle(OperatorTable, highFolded), highFolded)));
+        }
+
+        return (
+            Bits(
+                Vector256.Equals(low, Space) | Vector256.Equals(low, Tab) | Vector256.Equals(low, LineFeed) | Vector256.Equals(low, Return),
+                Vector256.Equals(high, Space) | Vector256.Equals(high, Tab) | Vector256.Equals(high, LineFeed) | Vector256.Equals(high, Return)),
+            Bits(
+                Vector256.Equals(lowFolded, OpenBrace) | Vector256.Equals(lowFolded, CloseBrace) | Vector256.Equals(low, Colon) | Vector256.Equals(low, Comma),
+                Vector256.Equals(highFolded, OpenBrace) | Vector256.Equals(highFolded, CloseBrace) | Vector256.Equals(high, Colon) | Vector256.Equals(high, Comma)));
+    }
 
     private static ulong Bits(Vector256<byte> low, Vector256<byte> high) =>
         low.ExtractMostSignificantBits() | ((ulong)high.ExtractMostSignificantBits() << 32);

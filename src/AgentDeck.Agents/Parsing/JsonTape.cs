@@ -28,6 +28,7 @@ internal sealed class JsonTape
     /// <summary>Entries kept between lines; a huge line's bigger table is dropped after use.</summary>
     private const int KeptEntries = 64 * 1024;
 
+    private readonly RecentStrings _recent = new();
     private TapeEntry[] _entries = new TapeEntry[512];
     private byte[] _json = [];
     private int[] _places = [];
@@ -48,6 +49,14 @@ internal sealed class JsonTape
     }
 
     internal ref readonly TapeEntry Entry(int index) => ref _entries[index];
+
+    /// <summary>The text of a string or key entry (quotes off, escapes decoded).</summary>
+    internal string Text(int index)
+    {
+        ref readonly var entry = ref _entries[index];
+        var raw = _json.AsSpan(entry.Start + 1, entry.Length - 2);
+        return entry.Escaped ? TapeStrings.Text(raw, escaped: true) : _recent.Get(raw);
+    }
 
     /// <summary>Indexes a copy of <paramref name="json"/>; false when it is not one valid JSON value.</summary>
     public bool TryRead(ReadOnlySpan<byte> json)

@@ -33,7 +33,7 @@ internal readonly struct TapeElement
         ref readonly var entry = ref _tape.Entry(_index);
         return entry.Kind switch
         {
-            JsonValueKind.String => TapeStrings.Text(_tape.Bytes(_index)[1..^1], entry.Escaped),
+            JsonValueKind.String => _tape.Text(_index),
             JsonValueKind.Null => null,
             _ => throw new InvalidOperationException($"the value is {entry.Kind}, not a string"),
         };

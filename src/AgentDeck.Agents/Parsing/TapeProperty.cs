@@ -14,7 +14,7 @@ internal readonly struct TapeProperty
         _key = key;
     }
 
-    public string Name => TapeStrings.Text(RawName, _tape.Entry(_key).Escaped);
+    public string Name => _tape.Text(_key);
 
     public TapeElement Value => new(_tape, _key + 1);
 
