@@ -28,6 +28,10 @@ internal sealed class JsonTape
     /// <summary>Entries kept between lines; a huge line's bigger table is dropped after use.</summary>
     private const int KeptEntries = 64 * 1024;
 
+    private static readonly uint TrueBytes = BinaryPrimitives.ReadUInt32LittleEndian("true"u8);
+    private static readonly uint AlseBytes = BinaryPrimitives.ReadUInt32LittleEndian("alse"u8);
+    private static readonly uint NullBytes = BinaryPrimitives.ReadUInt32LittleEndian("null"u8);
+
     private readonly RecentStrings _recent = new();
     private TapeEntry[] _entries = new TapeEntry[512];
     private byte[] _json = [];
@@ -251,97 +255,97 @@ internal sealed class JsonTape
         return false;
     }
 
-    /// <summary>A number or literal at <paramref name="at"/>, which must end where whitespace, punctuation or the text does.</summary>
+    /// <summary>
+    /// A number or literal at <paramref name="at"/>, which must end where whitespace, punctuation or the text does.
+    /// Reads run past the text without checks: the copy ends in a zero byte and spaces, which end every atom.
+    /// </summary>
     private bool ReadAtom(int at, byte first)
     {
-        var end = first switch
+        ref var json = ref MemoryMarshal.GetArrayDataReference(_json);
+        int end;
+        switch (first)
         {
-            (byte)'t' => Literal(at, "true"u8, JsonValueKind.True),
-            (byte)'f' => Literal(at, "false"u8, JsonValueKind.False),
-            (byte)'n' => Literal(at, "null"u8, JsonValueKind.Null),
-            _ => Number(at),
-        };
-        if (end < 0)
-        {
-            return false;
+            case (byte)'t' when Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref json, at)) == TrueBytes:
+                Add(JsonValueKind.True, at, 4);
+                end = at + 4;
+                break;
+            case (byte)'f' when Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref json, at + 1)) == AlseBytes:
+                Add(JsonValueKind.False, at, 5);
+                end = at + 5;
+                break;
+            case (byte)'n' when Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref json, at)) == NullBytes:
+                Add(JsonValueKind.Null, at, 4);
+                end = at + 4;
+                break;
+            default:
+                end = Number(ref json, at);
+                if (end < 0)
+                {
+                    return false;
+                }
+
+                Add(JsonValueKind.Number, at, end - at);
+                break;
         }
 
-        return end >= _length || _json[end] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)',' or (byte)'}' or (byte)']' or (byte)':';
-    }
-
-    private int Literal(int at, ReadOnlySpan<byte> literal, JsonValueKind kind)
-    {
-        if (at + literal.Length > _length || !_json.AsSpan(at, literal.Length).SequenceEqual(literal))
-        {
-            return -1;
-        }
-
-        Add(kind, at, literal.Length);
-        return at + literal.Length;
+        return end <= _length && EndsAtom[Unsafe.Add(ref json, end)] != 0;
     }
 
     /// <summary>RFC 8259's number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?; the index after it, or -1.</summary>
-    private int Number(int at)
+    private static int Number(ref byte json, int at)
     {
-        var json = _json;
-        var length = _length;
         var i = at;
-        if (json[i] == '-')
+        if (Unsafe.Add(ref json, i) == '-')
         {
             i++;
         }
 
-        if (i >= length)
-        {
-            return -1;
-        }
-
-        if (json[i] == '0')
+        var c = Unsafe.Add(ref json, i);
+        if (c == '0')
         {
             i++;
         }
-        else if (json[i] is >= (byte)'1' and <= (byte)'9')
+        else if (c is >= (byte)'1' and <= (byte)'9')
         {
-            i = SkipDigits(json, i + 1, length);
+            i = SkipDigits(ref json, i + 1);
         }
         else
         {
             return -1;
         }
 
-        if (i < length && json[i] == '.')
+        if (Unsafe.Add(ref json, i) == '.')
         {
             var fraction = i + 1;
-            i = SkipDigits(json, fraction, length);
+            i = SkipDigits(ref json, fraction);
             if (i == fraction)
             {
                 return -1;
             }
         }
 
-        if (i < length && (json[i] | 0x20) == 'e')
+        if ((Unsafe.Add(ref json, i) | 0x20) == 'e')
         {
             i++;
-            if (i < length && json[i] is (byte)'+' or (byte)'-')
+            if (Unsafe.Add(ref json, i) is (byte)'+' or (byte)'-')
             {
                 i++;
             }
 
             var exponent = i;
-            i = SkipDigits(json, exponent, length);
+            i = SkipDigits(ref json, exponent);
             if (i == exponent)
             {
                 return -1;
             }
         }
 
-        Add(JsonValueKind.Number, at, i - at);
         return i;
     }
 
-    private static int SkipDigits(byte[] json, int i, int length)
+    private static int SkipDigits(ref byte json, int i)
     {
-        while (i < length && char.IsAsciiDigit((char)json[i]))
+        while (char.IsAsciiDigit((char)Unsafe.Add(ref json, i)))
         {
             i++;
         }
@@ -372,6 +376,7 @@ internal sealed class JsonTape
     }
 
     /// <summary><see cref="Stamp"/> of a name in the padded copy: eight bytes can always be read there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong PaddedStamp(byte[] json, int start, int length)
     {
         var head = Unsafe.ReadUnaligned<ulong>(ref json[start]);
@@ -401,4 +406,17 @@ internal sealed class JsonTape
 
         return head ^ ((ulong)name.Length << 56);
     }
+
+    /// <summary>Bytes that may follow a number or literal: whitespace, punctuation, and the zero after the text.</summary>
+    private static ReadOnlySpan<byte> EndsAtom =>
+    [
+        1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
 }
