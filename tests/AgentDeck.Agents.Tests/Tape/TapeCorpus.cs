@@ -65,6 +65,18 @@ internal static class TapeCorpus
             texts.Add(string.Concat(Enumerable.Repeat("[{\"a\":", depth / 2)) + "1" + string.Concat(Enumerable.Repeat("}]", depth / 2)));
         }
 
+        // The vector pass works in 64-byte blocks: escapes, quotes and runs of backslashes at every offset across a
+        // block boundary, so every carry between blocks is exercised.
+        string[] pieces = ["\\\"", "\\\\", "\\\\\\\"", "\\u00e9", "\\ud83d\\ude00", "\\n\\t", "\\", "\\\\\\"];
+        foreach (var piece in pieces)
+        {
+            for (var offset = 0; offset < 140; offset++)
+            {
+                texts.Add("{\"k\":\"" + new string('a', offset) + piece + "b\",\"n\":[1,true,{\"x\":null}]}");
+                texts.Add("[" + new string(' ', offset) + "\"" + piece + "\"," + new string('1', 1 + (offset % 7)) + "]");
+            }
+        }
+
         return texts.Select(Encoding.UTF8.GetBytes).ToList();
     }
 }
