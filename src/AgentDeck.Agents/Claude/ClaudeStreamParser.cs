@@ -17,6 +17,8 @@ public sealed class ClaudeStreamParser : IAgentStreamParser, IJsonLineHandler
     private readonly ClaudeToolTracker _tools = new();
     private readonly ClaudeCostTracker _cost;
     private readonly ClaudeUserLines _users;
+    private byte[] _lastToolsJson = [];
+    private IReadOnlyList<string> _lastToolNames = [];
     private string? _sessionId;
     private string? _model;
     private bool _turnOpen;
@@ -99,12 +101,29 @@ public sealed class ClaudeStreamParser : IAgentStreamParser, IJsonLineHandler
             _sessionId = root.Str("session_id"u8) ?? _sessionId;
             _model = root.Str("model"u8) ?? _model;
             _turnOpen = true;
-            output.Add(new SessionStarted(_sessionId ?? string.Empty, _model, root.Str("cwd"u8), root.Strings("tools"u8)));
+            output.Add(new SessionStarted(_sessionId ?? string.Empty, _model, root.Str("cwd"u8), ToolNames(root)));
             output.Add(new TurnStarted(null));
             return;
         }
 
         output.Add(ClaudeSystemLines.Read(subtype, root, _tools));
+    }
+
+    /// <summary>The init line's tool list; Claude repeats the same list at every turn, so an unchanged one is reused.</summary>
+    private IReadOnlyList<string> ToolNames(TapeElement init)
+    {
+        if (init.Arr("tools"u8) is not { } array)
+        {
+            return [];
+        }
+
+        if (!array.RawBytes.SequenceEqual(_lastToolsJson))
+        {
+            _lastToolsJson = array.RawBytes.ToArray();
+            _lastToolNames = init.Strings("tools"u8);
+        }
+
+        return _lastToolNames;
     }
 
     private void OnAssistant(TapeElement root, List<AgentEvent> output)

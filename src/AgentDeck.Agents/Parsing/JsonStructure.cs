@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -49,7 +50,7 @@ internal static class JsonStructure
     /// <summary>
     /// Lists the places of <paramref name="json"/>[0..<paramref name="length"/>) into <paramref name="places"/> and
     /// returns how many, or -1 when the text cannot be JSON. The array must have <see cref="BlockBytes"/> spaces after
-    /// the text, <paramref name="places"/> room for length + 1 entries, and <paramref name="backslashes"/> one word per block.
+    /// the text, <paramref name="places"/> room for length + 8 entries, and <paramref name="backslashes"/> one word per block.
     /// </summary>
     public static int List(byte[] json, int length, int[] places, ulong[] backslashes)
     {
@@ -93,11 +94,32 @@ internal static class JsonStructure
             // Past the text there are only spaces, which list nothing.
             var listed = (operators & ~inString) | realQuotes | atomStarts;
 
-            while (listed != 0)
+            // Eight places per round without a branch each (the list has room past its end): one mispredicted exit
+            // per block instead of one per place.
+            var total = count + BitOperations.PopCount(listed);
+            while (count < total)
             {
-                System.Runtime.CompilerServices.Unsafe.Add(ref place, count++) = start + BitOperations.TrailingZeroCount(listed);
+                ref var at = ref Unsafe.Add(ref place, count);
+                at = start + BitOperations.TrailingZeroCount(listed);
                 listed &= listed - 1;
+                Unsafe.Add(ref at, 1) = start + BitOperations.TrailingZeroCount(listed);
+                listed &= listed - 1;
+                Unsafe.Add(ref at, 2) = start + BitOperations.TrailingZeroCount(listed);
+                listed &= listed - 1;
+                Unsafe.Add(ref at, 3) = start + BitOperations.TrailingZeroCount(listed);
+                listed &= listed - 1;
+                Unsafe.Add(ref at, 4) = start + BitOperations.TrailingZeroCount(listed);
+                listed &= listed - 1;
+                Unsafe.Add(ref at, 5) = start + BitOperations.TrailingZeroCount(listed);
+                listed &= listed - 1;
+                Unsafe.Add(ref at, 6) = start + BitOperations.TrailingZeroCount(listed);
+                listed &= listed - 1;
+                Unsafe.Add(ref at, 7) = start + BitOperations.TrailingZeroCount(listed);
+                listed &= listed - 1;
+                count += 8;
             }
+
+            count = total;
         }
 
         return inStringCarry != 0 ? -1 : count;
@@ -160,6 +182,7 @@ internal static class JsonStructure
     private static bool IsHex(byte b) => char.IsAsciiHexDigit((char)b);
 
     /// <summary>Whitespace and punctuation bits of a block: two table look-ups per half where AVX2 has them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (ulong Whitespace, ulong Operators) Classify(Vector256<byte> low, Vector256<byte> high)
     {
         var lowFolded = low | CaseBit;

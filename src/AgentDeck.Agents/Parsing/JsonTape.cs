@@ -33,6 +33,9 @@ internal sealed class JsonTape
     private static readonly uint NullBytes = BinaryPrimitives.ReadUInt32LittleEndian("null"u8);
 
     private readonly RecentStrings _recent = new();
+    private ulong[] _memberStamps = new ulong[256];
+    private int[] _memberKeys = new int[256];
+    private int _memberCount;
     private TapeEntry[] _entries = new TapeEntry[512];
     private byte[] _json = [];
     private int[] _places = [];
@@ -54,7 +57,65 @@ internal sealed class JsonTape
 
     internal ref readonly TapeEntry Entry(int index) => ref _entries[index];
 
-    /// <summary>The text of a string or key entry (quotes off, escapes decoded).</summary>
+    /// <summary>
+    /// The value of the last member of object <paramref name="obj"/> named <paramref name="utf8Name"/> (JsonDocument
+    /// answers the last of duplicated names), or -1. The first look-up in an object lists its members' stamps side by
+    /// side, so later ones scan a flat array from the end instead of hopping from member to member.
+    /// </summary>
+    internal int FindMember(int obj, ReadOnlySpan<byte> utf8Name)
+    {
+        var place = _entries[obj].Stamp;
+        if (place == 0)
+        {
+            place = IndexMembers(obj);
+        }
+
+        var start = (int)(place >> 32) - 1;
+        var stamp = Stamp(utf8Name);
+        for (var i = start + (int)(uint)place - 1; i >= start; i--)
+        {
+            var candidate = _memberStamps[i];
+            if (candidate != stamp && candidate != 0)
+            {
+                continue;
+            }
+
+            var key = _memberKeys[i];
+            ref readonly var entry = ref _entries[key];
+            var raw = _json.AsSpan(entry.Start + 1, entry.Length - 2);
+            if (entry.Escaped ? TapeStrings.NameEquals(raw, utf8Name) : raw.SequenceEqual(utf8Name))
+            {
+                return key + 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Lists an object's member keys and stamps (zero, "compare the name", for escaped keys).</summary>
+    private ulong IndexMembers(int obj)
+    {
+        var start = _memberCount;
+        var end = _entries[obj].Next;
+        for (var key = obj + 1; key < end; key = _entries[key + 1].Next)
+        {
+            if (_memberCount == _memberKeys.Length)
+            {
+                Array.Resize(ref _memberKeys, _memberCount * 2);
+                Array.Resize(ref _memberStamps, _memberCount * 2);
+            }
+
+            ref readonly var entry = ref _entries[key];
+            _memberStamps[_memberCount] = entry.Escaped ? 0 : entry.Stamp;
+            _memberKeys[_memberCount++] = key;
+        }
+
+        var place = ((ulong)(start + 1) << 32) | (uint)(_memberCount - start);
+        _entries[obj].Stamp = place;
+        return place;
+    }
+
+    /// <summary>The text of a string or key entry (quotes off, escapes decoded); the copy's padding allows reading past it.</summary>
     internal string Text(int index)
     {
         ref readonly var entry = ref _entries[index];
@@ -82,6 +143,7 @@ internal sealed class JsonTape
         _json.AsSpan(json.Length, Padding).Fill((byte)' ');
         _length = json.Length;
         _count = 0;
+        _memberCount = 0;
         var listed = JsonStructure.List(_json, _length, _places, _backslashes);
         _anyBackslash = json.IndexOf((byte)'\\') >= 0;
         if (listed < 0)
@@ -201,7 +263,7 @@ internal sealed class JsonTape
 
         var close = Unsafe.Add(ref places, k + 1);
         var index = AddString(open, close);
-        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), index).KeyStamp = PaddedStamp(_json, open + 1, close - open - 1);
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), index).Stamp = PaddedStamp(_json, open + 1, close - open - 1);
         if (Unsafe.Add(ref json, Unsafe.Add(ref places, k + 2)) != ':')
         {
             return false;
@@ -364,7 +426,7 @@ internal sealed class JsonTape
         entry.Next = index + 1;
         entry.Kind = kind;
         entry.Escaped = false;
-        entry.KeyStamp = 0;
+        entry.Stamp = 0;
         return index;
     }
 
@@ -396,12 +458,19 @@ internal sealed class JsonTape
         {
             head = BinaryPrimitives.ReadUInt64LittleEndian(name);
         }
+        else if (name.Length >= 4)
+        {
+            // Two overlapping four-byte reads give exactly the name's bytes.
+            head = BinaryPrimitives.ReadUInt32LittleEndian(name)
+                   | ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(name[^4..]) << (8 * (name.Length - 4)));
+        }
         else
         {
-            Span<byte> padded = stackalloc byte[8];
-            padded.Clear();
-            name.CopyTo(padded);
-            head = BinaryPrimitives.ReadUInt64LittleEndian(padded);
+            head = 0;
+            for (var i = 0; i < name.Length; i++)
+            {
+                head |= (ulong)name[i] << (8 * i);
+            }
         }
 
         return head ^ ((ulong)name.Length << 56);

@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace AgentDeck.Agents.Parsing;
@@ -16,6 +18,7 @@ internal sealed class RecentStrings
 
     private readonly string?[] _slots = new string?[1 << SlotBits];
 
+    /// <summary>The string of <paramref name="utf8"/>, which must lie in a buffer where eight bytes can be read from its start.</summary>
     public string Get(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length == 0)
@@ -41,22 +44,19 @@ internal sealed class RecentStrings
 
     private static int Slot(ReadOnlySpan<byte> utf8)
     {
-        ulong head, tail;
-        if (utf8.Length >= 8)
+        var head = Unsafe.ReadUnaligned<ulong>(ref MemoryMarshal.GetReference(utf8));
+        if (utf8.Length < 8)
         {
-            head = BinaryPrimitives.ReadUInt64LittleEndian(utf8);
-            tail = BinaryPrimitives.ReadUInt64LittleEndian(utf8[^8..]);
-        }
-        else
-        {
-            Span<byte> padded = stackalloc byte[8];
-            padded.Clear();
-            utf8.CopyTo(padded);
-            head = BinaryPrimitives.ReadUInt64LittleEndian(padded);
-            tail = 0;
+            head &= (1UL << (8 * utf8.Length)) - 1;
         }
 
-        var mixed = (head ^ (tail * 0x9E3779B97F4A7C15UL) ^ (ulong)utf8.Length) * 0xC2B2AE3D27D4EB4FUL;
+        var tail = utf8.Length >= 8 ? BinaryPrimitives.ReadUInt64LittleEndian(utf8[^8..]) : 0;
+        return Mix(head, tail, utf8.Length);
+    }
+
+    private static int Mix(ulong head, ulong tail, int length)
+    {
+        var mixed = (head ^ (tail * 0x9E3779B97F4A7C15UL) ^ (ulong)length) * 0xC2B2AE3D27D4EB4FUL;
         return (int)(mixed >> (64 - SlotBits));
     }
 }

@@ -42,21 +42,7 @@ internal readonly struct TapeElement
     public bool TryGetProperty(ReadOnlySpan<byte> utf8Name, out TapeElement value)
     {
         RequireKind(JsonValueKind.Object);
-        var stamp = JsonTape.Stamp(utf8Name);
-        var found = -1;
-        var end = _tape.Entry(_index).Next;
-        for (var key = _index + 1; key < end; key = _tape.Entry(key + 1).Next)
-        {
-            ref readonly var entry = ref _tape.Entry(key);
-            if (entry.Escaped
-                    ? TapeStrings.NameEquals(_tape.Bytes(key)[1..^1], utf8Name)
-                    : entry.KeyStamp == stamp && _tape.Bytes(key)[1..^1].SequenceEqual(utf8Name))
-            {
-                // JsonDocument answers the last of duplicated names.
-                found = key + 1;
-            }
-        }
-
+        var found = _tape.FindMember(_index, utf8Name);
         value = found < 0 ? default : new TapeElement(_tape, found);
         return found >= 0;
     }
