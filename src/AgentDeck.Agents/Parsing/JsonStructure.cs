@@ -49,10 +49,10 @@ internal static class JsonStructure
 
     /// <summary>
     /// Lists the places of <paramref name="json"/>[0..<paramref name="length"/>) into <paramref name="places"/> and
-    /// returns how many, or -1 when the text cannot be JSON. The array must have <see cref="BlockBytes"/> spaces after
+    /// returns how many, or -1 when the text cannot be JSON; <paramref name="anyBackslash"/> says whether any string may need unescaping. The array must have <see cref="BlockBytes"/> spaces after
     /// the text, <paramref name="places"/> room for length + 8 entries, and <paramref name="backslashes"/> one word per block.
     /// </summary>
-    public static int List(byte[] json, int length, int[] places, ulong[] backslashes)
+    public static int List(byte[] json, int length, int[] places, ulong[] backslashes, out bool anyBackslash)
     {
         ref var origin = ref MemoryMarshal.GetArrayDataReference(json);
         ref var place = ref MemoryMarshal.GetArrayDataReference(places);
@@ -60,6 +60,8 @@ internal static class JsonStructure
         ulong escapedCarry = 0;
         ulong inStringCarry = 0;
         ulong atomCarry = 0;
+        ulong allSlashes = 0;
+        anyBackslash = false;
         for (int start = 0, block = 0; start < length; start += BlockBytes, block++)
         {
             var low = Vector256.LoadUnsafe(ref origin, (nuint)start);
@@ -67,6 +69,7 @@ internal static class JsonStructure
             var quotes = Bits(Vector256.Equals(low, Quote), Vector256.Equals(high, Quote));
             var slashes = Bits(Vector256.Equals(low, Backslash), Vector256.Equals(high, Backslash));
             backslashes[block] = slashes;
+            allSlashes |= slashes;
 
             ulong escaped = 0;
             if ((slashes | escapedCarry) != 0 && !TryFindEscaped(json, start, length, slashes, ref escapedCarry, out escaped))
@@ -122,6 +125,7 @@ internal static class JsonStructure
             count = total;
         }
 
+        anyBackslash = allSlashes != 0;
         return inStringCarry != 0 ? -1 : count;
     }
 
