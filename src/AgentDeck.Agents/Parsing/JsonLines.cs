@@ -45,13 +45,15 @@ internal sealed class JsonLines
             line = line[3..];
         }
 
-        if (!Utf8.IsValid(line))
+        // The tape reads any bytes; it also says when the line is plain ASCII, so most lines skip the UTF-8 check.
+        var read = _tape.TryRead(line);
+        if (_tape.MayBeNonAscii && !Utf8.IsValid(line))
         {
             output.Add(new Unparsed(Decode(line), "invalid UTF-8"));
             return;
         }
 
-        if (!_tape.TryRead(line))
+        if (!read)
         {
             output.Add(new Unparsed(Decode(line), MalformedReason(line)));
             return;

@@ -49,10 +49,10 @@ internal static class JsonStructure
 
     /// <summary>
     /// Lists the places of <paramref name="json"/>[0..<paramref name="length"/>) into <paramref name="places"/> and
-    /// returns how many, or -1 when the text cannot be JSON; <paramref name="anyBackslash"/> says whether any string may need unescaping. The array must have <see cref="BlockBytes"/> spaces after
+    /// returns how many, or -1 when the text cannot be JSON; <paramref name="anyBackslash"/> says whether any string may need unescaping, <paramref name="nonAscii"/> whether the text may hold bytes above 0x7F (true when it was not read to the end). The array must have <see cref="BlockBytes"/> spaces after
     /// the text, <paramref name="places"/> room for length + 8 entries, and <paramref name="backslashes"/> one word per block.
     /// </summary>
-    public static int List(byte[] json, int length, int[] places, ulong[] backslashes, out bool anyBackslash)
+    public static int List(byte[] json, int length, int[] places, ulong[] backslashes, out bool anyBackslash, out bool nonAscii)
     {
         ref var origin = ref MemoryMarshal.GetArrayDataReference(json);
         ref var place = ref MemoryMarshal.GetArrayDataReference(places);
@@ -61,7 +61,11 @@ internal static class JsonStructure
         ulong inStringCarry = 0;
         ulong atomCarry = 0;
         ulong allSlashes = 0;
+        ulong highBits = 0;
         anyBackslash = false;
+
+        // Until every block was seen the text may hold anything.
+        nonAscii = true;
         for (int start = 0, block = 0; start < length; start += BlockBytes, block++)
         {
             var low = Vector256.LoadUnsafe(ref origin, (nuint)start);
@@ -70,6 +74,7 @@ internal static class JsonStructure
             var slashes = Bits(Vector256.Equals(low, Backslash), Vector256.Equals(high, Backslash));
             backslashes[block] = slashes;
             allSlashes |= slashes;
+            highBits |= Bits(low, high);
 
             ulong escaped = 0;
             if ((slashes | escapedCarry) != 0 && !TryFindEscaped(json, start, length, slashes, ref escapedCarry, out escaped))
@@ -126,6 +131,7 @@ internal static class JsonStructure
         }
 
         anyBackslash = allSlashes != 0;
+        nonAscii = highBits != 0;
         return inStringCarry != 0 ? -1 : count;
     }
 

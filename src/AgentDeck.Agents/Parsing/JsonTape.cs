@@ -41,6 +41,9 @@ internal sealed class JsonTape
 
     public int Count => _count;
 
+    /// <summary>After <see cref="TryRead"/>: false when the text was seen to be plain ASCII (and so valid UTF-8).</summary>
+    public bool MayBeNonAscii { get; private set; } = true;
+
     internal ReadOnlySpan<byte> Bytes(int index)
     {
         ref readonly var entry = ref _entries[index];
@@ -136,7 +139,8 @@ internal sealed class JsonTape
         _length = json.Length;
         _count = 0;
         _memberCount = 0;
-        var listed = JsonStructure.List(_json, _length, _places, _backslashes, out var anyBackslash);
+        var listed = JsonStructure.List(_json, _length, _places, _backslashes, out var anyBackslash, out var nonAscii);
+        MayBeNonAscii = nonAscii;
         if (listed < 0)
         {
             return false;
