@@ -103,6 +103,34 @@ public sealed class RecordedLinesReplayTests : IDisposable
     }
 
     [Fact]
+    public void Given_a_raw_log_with_lines_no_event_covers_When_trimmed_Then_it_ends_after_the_last_committed_line()
+    {
+        var run = _ledger.CreateRun(new NewRun("claude")).Id;
+        using (var frontEnd = Recorder(run))
+        {
+            frontEnd.AddStdoutLine("session:s1"u8);
+            frontEnd.AddStdoutLine("turn"u8);
+        }
+
+        File.AppendAllText(_state.Paths.StdoutLog(run), "text:logged but never committed\ntext:half");
+
+        Assert.Equal(2, CommittedStdout.TrimLog(_ledger, _state.Paths, run));
+        Assert.Equal("session:s1\nturn\n", File.ReadAllText(_state.Paths.StdoutLog(run)));
+        Assert.Equal(2, CommittedStdout.TrimLog(_ledger, _state.Paths, run));
+    }
+
+    [Fact]
+    public void Given_a_run_with_no_event_When_its_log_is_trimmed_Then_it_is_emptied()
+    {
+        var run = _ledger.CreateRun(new NewRun("claude")).Id;
+        Directory.CreateDirectory(_state.Paths.RunDirectory(run));
+        File.WriteAllText(_state.Paths.StdoutLog(run), "session:s1\n");
+
+        Assert.Equal(0, CommittedStdout.TrimLog(_ledger, _state.Paths, run));
+        Assert.Equal("", File.ReadAllText(_state.Paths.StdoutLog(run)));
+    }
+
+    [Fact]
     public void Given_a_line_that_differs_from_the_raw_logs_When_replayed_Then_it_is_refused_and_so_is_every_later_one_after_a_line_was_added()
     {
         var run = _ledger.CreateRun(new NewRun("claude")).Id;

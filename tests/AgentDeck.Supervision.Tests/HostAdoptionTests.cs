@@ -99,6 +99,29 @@ public sealed class HostAdoptionTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_a_front_end_that_died_between_logging_a_line_and_committing_it_When_adopted_Then_the_host_records_that_line_once()
+    {
+        var run = _state.NewRun();
+        using (var frontEnd = new AgentDeck.Ledger.RunRecorder(_state.Ledger, run.Id, new WordParser(), _state.Paths))
+        {
+            frontEnd.AddStdoutLine("turn"u8);
+        }
+
+        File.AppendAllText(_state.Paths.StdoutLog(run.Id), "text hello\n");
+        _frontEnd.ExpectAgent().Stdout("turn", "text hello", "done");
+        var worker = _frontEnd.Start(Supervised.AgentSpec);
+        var host = CreateHost();
+        var serving = host.RunAsync();
+
+        var reply = await host.AdoptAsync(Adopt(run.Id, worker.Pid) with { FirstLinesRecorded = true }, worker);
+
+        Assert.True(reply.Ok, reply.Error);
+        await serving;
+        Assert.Equal("turn\ntext hello\ndone\n", File.ReadAllText(_state.Paths.StdoutLog(run.Id)));
+        Assert.Equal([1L, 2L, 3L], _state.Ledger.ReadEvents(run.Id, 1, 100).Where(e => e.LineNo > 0).Select(e => e.LineNo));
+    }
+
+    [Fact]
     public async Task Given_a_front_end_still_recording_When_the_host_adopts_its_worker_Then_the_host_records_nothing_until_the_front_end_lets_go()
     {
         var run = _state.NewRun();
