@@ -59,7 +59,7 @@ public sealed class WorkerLauncher(
             // With no host serving, the worker starts here at once and the host, started alongside, adopts it: the
             // host's own start (a .NET process) stays off the path to the agent's first line.
             reply = runner is IProcessHandoff handoff
-                ? AskServingHost(start) ?? new ColdSpawn(services, handoff, hosts).HandOver(start, drivers.Create(launch), () => ParserFor(launch, record.Id), () => WarmUp(launch.Agent))
+                ? AskServingHost(start) ?? new ColdSpawn(services, handoff, hosts).HandOver(start, drivers.Create(launch), () => ParserFor(launch, record.Id), () => ParserWarmUp.Run(launch.Agent))
                 : hosts.SendAsync(start).GetAwaiter().GetResult();
         }
         catch (Exception error) when (error is ControlUnavailableException or TimeoutException)
@@ -93,10 +93,6 @@ public sealed class WorkerLauncher(
     /// <summary>The run's parser exactly as its supervisor makes it (a resumed session's totals as the baseline).</summary>
     private IAgentStreamParser ParserFor(WorkerLaunch launch, string runId) =>
         AgentParsers.Create(launch.Agent, SessionBaselines.Find(services.Ledger, launch.ResumeSessionId, runId));
-
-    /// <summary>A throwaway parse, so the JIT has compiled the parse path before the agent's first line comes.</summary>
-    private static void WarmUp(AgentKind agent) =>
-        AgentParsers.Create(agent).ParseLine("{\"type\":\"system\",\"subtype\":\"agentdeck_warmup\"}"u8, new List<AgentEvent>(4));
 
     public static NewRun NewRunFor(AgentKind agent, string prompt, string cwd, string? role, string? model, string? profile) =>
         new(agent.ToName()) { Prompt = prompt, Cwd = cwd, Role = role, Model = model, Profile = profile, Status = RunStatus.Starting };
