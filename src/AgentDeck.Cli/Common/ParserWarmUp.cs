@@ -6,8 +6,8 @@ namespace AgentDeck.Cli.Common;
 
 /// <summary>
 /// Throwaway parses of a few lines shaped like an agent's first output, so the JIT has compiled the parse path before
-/// the agent's first real line arrives: a cold spawn's front end does it while the agent starts, the supervisor host
-/// while it starts. The parsers are new ones, thrown away after.
+/// the agent's first real line arrives: a cold spawn's front end does it while the agent starts (the supervisor host
+/// records the same lines into a throwaway ledger, <see cref="RecordingWarmUp"/>). The parsers are new ones, thrown away after.
 /// </summary>
 public static class ParserWarmUp
 {
@@ -46,16 +46,8 @@ public static class ParserWarmUp
         }
     }
 
-    /// <summary>Every agent's (the host does not know which agent its first run has).</summary>
-    public static void RunAll()
-    {
-        foreach (var agent in Enum.GetValues<AgentKind>())
-        {
-            Run(agent);
-        }
-    }
-
-    private static string[] LinesOf(AgentKind agent) => agent switch
+    /// <summary>The canned lines shaped like <paramref name="agent"/>'s first output.</summary>
+    public static IReadOnlyList<string> LinesOf(AgentKind agent) => agent switch
     {
         AgentKind.Claude => ClaudeLines,
         AgentKind.Codex => CodexLines,
