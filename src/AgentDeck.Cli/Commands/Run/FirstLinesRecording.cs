@@ -116,7 +116,14 @@ public sealed class FirstLinesRecording : IDisposable
             warmUp();
             while (!_stopping)
             {
+                var ended = _peek.WritersGone;
                 RecordNewLines();
+                if (ended)
+                {
+                    // The worker exited: what its pipe holds now is all there will be, and is recorded.
+                    return;
+                }
+
                 Thread.Sleep(LookInterval);
             }
         }
