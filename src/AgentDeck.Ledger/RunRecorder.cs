@@ -29,6 +29,10 @@ public sealed class RunRecorder : IDisposable
     /// <summary>Set when raw lines are stored as places in the logs; then <see cref="_rawPlaces"/> runs beside <see cref="_pending"/>.</summary>
     private readonly SqliteRunLedger? _placesLedger;
     private readonly List<RawPlace> _rawPlaces;
+    private readonly string _stdoutLogPath;
+    private readonly long _stdoutLinesAtOpen;
+    private List<byte[]>? _recordedStdout;
+    private int _replayedStdoutLines;
     private byte[] _arena = new byte[InitialArenaBytes];
     private int _arenaUsed;
     private long _pendingBytes;
@@ -57,7 +61,8 @@ public sealed class RunRecorder : IDisposable
         }
 
         Directory.CreateDirectory(paths.RunDirectory(runId));
-        (_stdoutLog, StdoutLines) = RawLog.OpenForAppend(paths.StdoutLog(runId));
+        _stdoutLogPath = paths.StdoutLog(runId);
+        (_stdoutLog, StdoutLines) = RawLog.OpenForAppend(_stdoutLogPath);
         try
         {
             (_stderrLog, StderrLines) = RawLog.OpenForAppend(paths.StderrLog(runId));
@@ -67,6 +72,8 @@ public sealed class RunRecorder : IDisposable
             _stdoutLog.Dispose();
             throw;
         }
+
+        _stdoutLinesAtOpen = StdoutLines;
     }
 
     public string RunId { get; }
@@ -113,6 +120,41 @@ public sealed class RunRecorder : IDisposable
         }
     }
 
+    /// <summary>
+    /// One of the first stdout lines that another process recorded already (its raw line is in stdout.log, its events
+    /// in the ledger: a front end that recorded a cold spawn's first output while the host started). When it equals the
+    /// next line stdout.log held when this recorder opened it, it is parsed again, so that the parser's state and the
+    /// tally go on from it, and written nowhere. False, with nothing done, for any other line, past those lines, or once
+    /// a line was added: record it (and every later one) with <see cref="AddStdoutLine"/>.
+    /// </summary>
+    public bool TryReplayRecordedStdoutLine(ReadOnlySpan<byte> line)
+    {
+        lock (_gate)
+        {
+            ThrowIfCompleted();
+            if (_replayedStdoutLines >= _stdoutLinesAtOpen || StdoutLines != _stdoutLinesAtOpen)
+            {
+                return false;
+            }
+
+            _recordedStdout ??= ReadRecordedStdout();
+            if (_replayedStdoutLines >= _recordedStdout.Count || !line.SequenceEqual(_recordedStdout[_replayedStdoutLines]))
+            {
+                return false;
+            }
+
+            _recordedStdout[_replayedStdoutLines++] = [];
+            _parsed.Clear();
+            LineEvents.FromStdout(_parser, line, _parsed);
+            foreach (var e in _parsed)
+            {
+                Tally.Apply(e);
+            }
+
+            return true;
+        }
+    }
+
     /// <summary>One line of the agent's stderr, without its line terminator.</summary>
     public void AddStderrLine(ReadOnlySpan<byte> line)
     {
@@ -151,7 +193,7 @@ public sealed class RunRecorder : IDisposable
                 return;
             }
 
-            FlushPending(RunAggregates.From(Tally));
+            FlushPending(Interim());
         }
     }
 
@@ -198,7 +240,7 @@ public sealed class RunRecorder : IDisposable
             {
                 if (!_completed && _pending.Count > 0)
                 {
-                    FlushPending(RunAggregates.From(Tally));
+                    FlushPending(Interim());
                 }
             }
             finally
@@ -207,6 +249,26 @@ public sealed class RunRecorder : IDisposable
             }
         }
     }
+
+    /// <summary>The lines stdout.log held at open (nothing was appended since: the replay comes first).</summary>
+    private List<byte[]> ReadRecordedStdout()
+    {
+        var lines = new List<byte[]>((int)Math.Min(_stdoutLinesAtOpen, 4096));
+        RawLog.ForEachLine(_stdoutLogPath, (line, lineNo) =>
+        {
+            if (lineNo <= _stdoutLinesAtOpen)
+            {
+                lines.Add(line.ToArray());
+            }
+        });
+        return lines;
+    }
+
+    /// <summary>The figures a commit before the end writes: the tally's, under the status the options impose, if any.</summary>
+    private RunAggregates Interim() =>
+        _options.InterimStatus is { } status
+            ? RunAggregates.From(Tally) with { Status = status, FailureReason = null }
+            : RunAggregates.From(Tally);
 
     private void Add(in EventToAppend item, RawPlace rawPlace)
     {
@@ -219,7 +281,7 @@ public sealed class RunRecorder : IDisposable
     {
         if (_pending.Count >= _options.BatchEvents || _pendingBytes >= _options.BatchBytes)
         {
-            FlushPending(RunAggregates.From(Tally));
+            FlushPending(Interim());
         }
     }
 

@@ -1,4 +1,5 @@
 using AgentDeck.Core.Cost;
+using AgentDeck.Core.Runs;
 
 namespace AgentDeck.Ledger;
 
@@ -17,4 +18,11 @@ public sealed record RunRecorderOptions
 
     /// <summary>Prices tokens for agents that report no cost; null leaves such costs unknown.</summary>
     public IPriceBook? Prices { get; init; }
+
+    /// <summary>
+    /// The status every commit before <see cref="RunRecorder.Complete"/> writes, instead of the one the events imply;
+    /// for a recorder that does not follow the run's live status (a cold spawn's front end recording the first lines:
+    /// a turn's result there must not read as the run's end while the worker still runs). Null: the events' status.
+    /// </summary>
+    public RunStatus? InterimStatus { get; init; }
 }

@@ -35,16 +35,20 @@ public sealed class AdoptedProcess : IRunningProcess
     /// <param name="exitStatusPath">Where the waiter writes the exit code.</param>
     /// <param name="alreadyWritten">Stdin lines the starter wrote already: the same lines written again are skipped, in order.</param>
     /// <param name="readPace">The host's ingest tick, as for a paced <see cref="ProcessRunner"/>; null reads as soon as data arrives.</param>
+    /// <param name="beforeStdoutRead">
+    /// Awaited before the first read of stdout (the starter may still be looking into it with a <see cref="PipePeek"/>,
+    /// which a read would make wrong); null reads at once.
+    /// </param>
     public AdoptedProcess(
         int pid, Func<bool> isAlive, IReadOnlyList<SafeFileHandle> descriptors, string exitStatusPath, IReadOnlyList<string> alreadyWritten,
-        Func<CancellationToken, Task>? readPace = null)
-        : this(pid, isAlive, descriptors, exitStatusPath, alreadyWritten, LineSplitter.DefaultMaxLineBytes, readPace)
+        Func<CancellationToken, Task>? readPace = null, Func<CancellationToken, Task>? beforeStdoutRead = null)
+        : this(pid, isAlive, descriptors, exitStatusPath, alreadyWritten, LineSplitter.DefaultMaxLineBytes, readPace, beforeStdoutRead)
     {
     }
 
     internal AdoptedProcess(
         int pid, Func<bool> isAlive, IReadOnlyList<SafeFileHandle> descriptors, string exitStatusPath, IReadOnlyList<string> alreadyWritten,
-        int maxLineBytes, Func<CancellationToken, Task>? readPace = null)
+        int maxLineBytes, Func<CancellationToken, Task>? readPace = null, Func<CancellationToken, Task>? beforeStdoutRead = null)
     {
         ArgumentNullException.ThrowIfNull(descriptors);
         if (descriptors.Count is < 2 or > 3)
@@ -61,8 +65,8 @@ public sealed class AdoptedProcess : IRunningProcess
         var stderr = Pipe(descriptors[1], PipeDirection.In);
         _stdin = descriptors.Count == 3 ? Pipe(descriptors[2], PipeDirection.Out) : null;
         _pumps = Task.WhenAll(
-            Task.Run(() => PumpAsync(splitter, stdout, _stdout.Writer)),
-            Task.Run(() => PumpAsync(splitter, stderr, _stderr.Writer)));
+            Task.Run(() => PumpAsync(splitter, stdout, _stdout.Writer, beforeStdoutRead)),
+            Task.Run(() => PumpAsync(splitter, stderr, _stderr.Writer, null)));
         _exited = WatchExitAsync();
     }
 
@@ -168,8 +172,23 @@ public sealed class AdoptedProcess : IRunningProcess
         return ProcessExitStatus.KilledBy(ProcessSignal.Kill);
     }
 
-    private async Task PumpAsync(LineSplitter splitter, Stream pipe, ChannelWriter<ReadOnlyMemory<byte>> lines)
+    private async Task PumpAsync(LineSplitter splitter, Stream pipe, ChannelWriter<ReadOnlyMemory<byte>> lines, Func<CancellationToken, Task>? beforeFirstRead)
     {
+        if (beforeFirstRead is not null)
+        {
+            try
+            {
+                await beforeFirstRead(_disposed.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Disposed before it could read: nothing was read, and nothing will be.
+                await pipe.DisposeAsync().ConfigureAwait(false);
+                lines.TryComplete();
+                return;
+            }
+        }
+
         // Paced like the host's own workers: read on the tick without the runtime's socket engine (see RunningProcess).
         var polled = splitter.IsPaced && OperatingSystem.IsLinux() && pipe is PipeStream { SafePipeHandle: var handle } ? new PolledPipeStream(handle) : null;
         await using (pipe.ConfigureAwait(false))

@@ -39,6 +39,13 @@ public sealed class HandoffProcess : IDisposable
             ? [PipeHandle(_process.StandardOutput.BaseStream), PipeHandle(_process.StandardError.BaseStream)]
             : [PipeHandle(_process.StandardOutput.BaseStream), PipeHandle(_process.StandardError.BaseStream), PipeHandle(_stdin)];
 
+    /// <summary>
+    /// Starts looking at the worker's stdout without consuming it (see <see cref="PipePeek"/>), so this process can
+    /// record the first lines while its supervisor starts; null where the kernel offers no way to. Dispose the peek
+    /// before this process.
+    /// </summary>
+    public PipePeek? PeekStdout() => PipePeek.TryStart(PipeHandle(_process.StandardOutput.BaseStream));
+
     /// <summary>Writes each line as UTF-8 followed by '\n' (the agent's first input, before anyone supervises it).</summary>
     public void WriteStdinLines(IEnumerable<string> lines)
     {

@@ -56,4 +56,17 @@ public sealed record SupervisorOptions
     /// settings; null inherits this process's.
     /// </summary>
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
+    /// <summary>
+    /// An adopted worker whose front end recorded its first stdout lines (raw log and events) while the host started:
+    /// the first lines read that equal the raw log's lines, in order, go through the parser, the driver and the tally
+    /// again but are not written a second time.
+    /// </summary>
+    public bool ReplayRecordedStdout { get; init; }
+
+    /// <summary>
+    /// Awaited before the run's recorder opens the raw logs (an adopted worker: until its front end stopped recording
+    /// the first lines); null: no wait.
+    /// </summary>
+    public Func<CancellationToken, Task>? BeforeRecording { get; init; }
 }

@@ -48,6 +48,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
     private bool _warned;
     private bool _warnedUnpriced;
     private long _outputBytes;
+    private bool _replayingRecorded;
     private EndReason? _endReason;
     private Task<ProcessExitStatus>? _stopTask;
     private bool _forced;
@@ -75,6 +76,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
         _flusher = _options.Flusher ?? new LedgerFlusher(ledger, _gate, _ownTick = new IngestTick(_options.FlushInterval));
         RunId = runId;
         _files = new RunFiles(paths, runId);
+        _replayingRecorded = _options.ReplayRecordedStdout;
     }
 
     public string RunId { get; }
@@ -131,9 +133,31 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
             return EndWithoutStart(EndReason.GlobalBudget with { Status = RunStatus.Failed }, "no new worker: " + EndReason.GlobalBudget.Message);
         }
 
+        if (_options.BeforeRecording is { } beforeRecording)
+        {
+            try
+            {
+                await beforeRecording(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return EndWithoutStart(EndReason.SupervisorCancelled, null);
+            }
+        }
+
         lock (_gate)
         {
-            _ledger.UpdateRun(RunId, new RunUpdate { Status = RunStatus.Starting });
+            if (_replayingRecorded)
+            {
+                // Lines the front end logged but never committed (it died in between) are still in the pipe: they come again.
+                CommittedStdout.TrimLog(_ledger, _paths, RunId);
+            }
+            else
+            {
+                // A front end that recorded the first lines already set the status they imply: no step back to starting.
+                _ledger.UpdateRun(RunId, new RunUpdate { Status = RunStatus.Starting });
+            }
+
             _recorder = new RunRecorder(_ledger, RunId, new ObservingParser(_parser, e => _activity.Apply(e)), _paths,
                 new RunRecorderOptions { Clock = _options.Clock, Prices = _options.Prices });
         }
@@ -343,7 +367,11 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
     private void TakeStdoutLine(ReadOnlyMemory<byte> line)
     {
         _outputBytes += line.Length + 1;
-        _recorder!.AddStdoutLine(line.Span);
+        if (!ReplayRecorded(line.Span))
+        {
+            _recorder!.AddStdoutLine(line.Span);
+        }
+
         ObserveUsage(line.Span);
         _burstReplies.AddRange(_driver.OnStdoutLine(line.Span));
         var finished = _driver.TurnFinished;
@@ -353,6 +381,21 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
         {
             FlushAndSync();
         }
+    }
+
+    /// <summary>
+    /// True when the line is the next one the front end recorded already (see <see cref="SupervisorOptions.ReplayRecordedStdout"/>):
+    /// the recorder only parses it again. The first line that is not ends the replay; from there every line is recorded.
+    /// </summary>
+    private bool ReplayRecorded(ReadOnlySpan<byte> line)
+    {
+        if (!_replayingRecorded)
+        {
+            return false;
+        }
+
+        _replayingRecorded = _recorder!.TryReplayRecordedStdoutLine(line);
+        return _replayingRecorded;
     }
 
     private void TakeStderrLine(ReadOnlyMemory<byte> line)

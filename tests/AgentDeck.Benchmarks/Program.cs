@@ -96,6 +96,13 @@ if (args is ["alloc-probe", ..])
     return;
 }
 
+if (args is ["host-growth-probe", var batches])
+{
+    // Does the host keep memory per finished run? (docs/performance.md, "Supervision").
+    HostGrowthProbe.Run(int.Parse(batches, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args is ["idle-host-probe", var workers])
 {
     // The idle supervisor host (docs/performance.md, "Supervision"): kept-open workers waiting on stdin.

@@ -6,8 +6,11 @@ namespace AgentDeck.Benchmarks;
 
 /// <summary>
 /// Spawn-to-first-event with NO supervisor host running (each iteration waits until the last one's host ended): from
-/// <c>WorkerLauncher.Launch</c> to the worker's first event committed in the ledger. <c>ColdLaunchHandedOver</c> is
-/// today's path (the front end starts the worker at once and hands it to the host it starts alongside);
+/// <c>WorkerLauncher.Launch</c> to the worker's first event committed in the ledger, as another reader of the ledger
+/// (the TUI, <c>agentdeck show</c>) sees it: the launch runs on another thread, since it returns only once the host
+/// took the worker over, and the front end may commit the first events before that. <c>ColdLaunchHandedOver</c> is
+/// today's path (the front end starts the worker at once, records its first lines while the host starts alongside,
+/// and hands it over);
 /// <c>ColdLaunchHostStartsWorker</c> the path before (start the host, wait for it, and the host starts the worker).
 /// The baseline is the same fake agent started directly until its first line. <see cref="FirstLineDelayMs"/> makes
 /// the fake take as long as a real CLI before its first line (claude and codex take a second or more).
@@ -22,6 +25,7 @@ public class SpawnToFirstEventColdBenchmark
     private SupervisionSandbox _hostStarts = null!;
     private SupervisionSandbox? _current;
     private string? _lastRun;
+    private Task? _launching;
 
     [Params(0, 1000)]
     public int FirstLineDelayMs { get; set; }
@@ -62,6 +66,8 @@ public class SpawnToFirstEventColdBenchmark
     [IterationCleanup]
     public void WaitForLastRunAndHost()
     {
+        _launching?.GetAwaiter().GetResult();
+        _launching = null;
         if (_current is { } sandbox && _lastRun is { } id)
         {
             sandbox.WaitUntilEnded([id]);
@@ -82,11 +88,21 @@ public class SpawnToFirstEventColdBenchmark
     private void LaunchToFirstEvent(SupervisionSandbox sandbox)
     {
         _current = sandbox;
-        _lastRun = sandbox.Launch(Prompt).Id;
+        string? created = null;
+        var prompt = Prompt;
+        _launching = Task.Factory.StartNew(
+            () => sandbox.Launch(prompt, created: id => Volatile.Write(ref created, id)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var spin = new SpinWait();
-        while (sandbox.Ledger.CountEvents(_lastRun) == 0)
+        while (Volatile.Read(ref created) is not { } runId || sandbox.Watcher.CountEvents(runId) == 0)
         {
+            if (_launching.IsFaulted)
+            {
+                _launching.GetAwaiter().GetResult();
+            }
+
             spin.SpinOnce(sleep1Threshold: 20);
         }
+
+        _lastRun = created;
     }
 }

@@ -7,6 +7,7 @@ using AgentDeck.Core;
 using AgentDeck.Core.Processes;
 using AgentDeck.Core.Runs;
 using AgentDeck.Core.Workers;
+using AgentDeck.Ledger;
 using AgentDeck.Processes;
 using AgentDeck.Supervision;
 using AgentDeck.Supervision.Hosting;
@@ -22,6 +23,7 @@ public sealed class SupervisionSandbox : IDisposable
 {
     private readonly WorkerServices _services;
     private readonly WorkerLauncher _launcher;
+    private SqliteRunLedger? _watcher;
 
     /// <param name="runner">The launcher's runner; the real one by default.</param>
     public SupervisionSandbox(double hostIdleSeconds, IProcessRunner? runner = null)
@@ -48,15 +50,26 @@ public sealed class SupervisionSandbox : IDisposable
 
     public IRunLedger Ledger => _services.Ledger;
 
+    /// <summary>
+    /// A second connection to the ledger, as another front end (the TUI, <c>agentdeck show</c>) has: safe to read while
+    /// a <see cref="Launch(string, bool, Action{string}?)"/> on another thread writes through <see cref="Ledger"/>.
+    /// </summary>
+    public IRunLedger Watcher => _watcher ??= SqliteRunLedger.Open(_services.Paths);
+
     /// <summary>Starts a worker whose fake agent streams at <paramref name="rate"/> lines/s for <paramref name="seconds"/>.</summary>
     public RunRecord Launch(int rate, double seconds, bool keepOpen = false) => Launch(FakeStreamingAgent.Prompt(rate, seconds), keepOpen);
 
     /// <summary>Starts a worker with the fake agent's prompt as given.</summary>
-    public RunRecord Launch(string prompt, bool keepOpen = false)
+    /// <param name="created">Told the run's id as soon as the run exists (before the launch returns).</param>
+    public RunRecord Launch(string prompt, bool keepOpen = false, Action<string>? created = null)
     {
         return _launcher.Launch(
             WorkerLauncher.NewRunFor(AgentKind.Claude, prompt, Root, null, null, null),
-            id => new WorkerLaunch(id, AgentKind.Claude, prompt, Root),
+            id =>
+            {
+                created?.Invoke(id);
+                return new WorkerLaunch(id, AgentKind.Claude, prompt, Root);
+            },
             keepOpen);
     }
 
@@ -112,6 +125,7 @@ public sealed class SupervisionSandbox : IDisposable
 
     public void Dispose()
     {
+        _watcher?.Dispose();
         _services.Dispose();
         try
         {

@@ -103,6 +103,29 @@ public sealed class HandoffTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_a_worker_whose_stdout_was_peeked_When_adopted_Then_the_adopter_still_reads_every_line_from_the_first()
+    {
+        var worker = _runner.StartForHandoff(Sh("echo one; echo two; printf thr; read go; echo ee; echo four") with { Stdin = StdinMode.Pipe }, StatusFile);
+        using (var peek = worker.PeekStdout() ?? throw new InvalidOperationException("tee(2) is not available here"))
+        {
+            var seen = new List<string>();
+            await Eventually(() =>
+            {
+                seen.AddRange(peek.ReadNewLines().Select(l => System.Text.Encoding.UTF8.GetString(l)));
+                return seen.Count == 2;
+            });
+            Assert.Equal(["one", "two"], seen);
+            Assert.Equal("one\ntwo\n".Length, peek.LineBytes);
+        }
+
+        await using var adopted = await HandOverAsync(worker, []);
+        await adopted.WriteStdinLineAsync("go");
+        adopted.CloseStdin();
+
+        Assert.Equal(["one", "two", "three", "four"], (await Proc.ReadAllAsync(adopted.StdoutLines)).Select(Proc.Text));
+    }
+
+    [Fact]
     public async Task Given_a_server_whose_answer_throws_When_a_request_comes_Then_the_failure_line_is_the_answer()
     {
         var socket = Path.Combine(_directory, "fail.sock");

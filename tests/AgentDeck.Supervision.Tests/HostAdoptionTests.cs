@@ -43,6 +43,112 @@ public sealed class HostAdoptionTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_a_worker_whose_first_lines_the_front_end_recorded_When_adopted_Then_each_line_is_recorded_once_and_the_figures_count_them_all()
+    {
+        var run = _state.NewRun();
+        string[] lines = ["turn", "tool t1", "text hello", "cost 0.5", "tool t2", "text bye", "done"];
+        const int Recorded = 3;
+        using (var frontEnd = new AgentDeck.Ledger.RunRecorder(_state.Ledger, run.Id, new WordParser(), _state.Paths))
+        {
+            foreach (var line in lines.Take(Recorded))
+            {
+                frontEnd.AddStdoutLine(System.Text.Encoding.UTF8.GetBytes(line));
+            }
+        }
+
+        _frontEnd.ExpectAgent().Stdout(lines);
+        var worker = _frontEnd.Start(Supervised.AgentSpec);
+        var host = CreateHost();
+        var serving = host.RunAsync();
+
+        var reply = await host.AdoptAsync(Adopt(run.Id, worker.Pid) with { FirstLinesRecorded = true }, worker);
+
+        Assert.True(reply.Ok, reply.Error);
+        await serving;
+        var final = _state.Ledger.FindRun(run.Id)!;
+        var events = _state.Ledger.ReadEvents(run.Id, 1, 100);
+        Assert.Equal(string.Concat(lines.Select(l => l + "\n")), File.ReadAllText(_state.Paths.StdoutLog(run.Id)));
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Seq));
+        Assert.Equal(Enumerable.Range(1, lines.Length).Select(i => (long)i), events.Where(e => e.LineNo > 0).Select(e => e.LineNo));
+        Assert.Equal(RunStatus.Succeeded, final.Status);
+        Assert.Equal(2, final.ToolCalls);
+        Assert.Equal(0.5m, final.CostUsd);
+    }
+
+    [Fact]
+    public async Task Given_a_raw_log_that_differs_from_the_pipe_When_adopted_Then_from_the_first_difference_every_line_of_the_pipe_is_recorded()
+    {
+        var run = _state.NewRun();
+        using (var frontEnd = new AgentDeck.Ledger.RunRecorder(_state.Ledger, run.Id, new WordParser(), _state.Paths))
+        {
+            frontEnd.AddStdoutLine("turn"u8);
+            frontEnd.AddStdoutLine("text hello"u8);
+        }
+
+        _frontEnd.ExpectAgent().Stdout("turn", "text HELLO", "done");
+        var worker = _frontEnd.Start(Supervised.AgentSpec);
+        var host = CreateHost();
+        var serving = host.RunAsync();
+
+        var reply = await host.AdoptAsync(Adopt(run.Id, worker.Pid) with { FirstLinesRecorded = true }, worker);
+
+        Assert.True(reply.Ok, reply.Error);
+        await serving;
+        Assert.Equal("turn\ntext hello\ntext HELLO\ndone\n", File.ReadAllText(_state.Paths.StdoutLog(run.Id)));
+        Assert.Equal([1L, 2L, 3L, 4L], _state.Ledger.ReadEvents(run.Id, 1, 100).Where(e => e.LineNo > 0).Select(e => e.LineNo));
+    }
+
+    [Fact]
+    public async Task Given_a_front_end_that_died_between_logging_a_line_and_committing_it_When_adopted_Then_the_host_records_that_line_once()
+    {
+        var run = _state.NewRun();
+        using (var frontEnd = new AgentDeck.Ledger.RunRecorder(_state.Ledger, run.Id, new WordParser(), _state.Paths))
+        {
+            frontEnd.AddStdoutLine("turn"u8);
+        }
+
+        File.AppendAllText(_state.Paths.StdoutLog(run.Id), "text hello\n");
+        _frontEnd.ExpectAgent().Stdout("turn", "text hello", "done");
+        var worker = _frontEnd.Start(Supervised.AgentSpec);
+        var host = CreateHost();
+        var serving = host.RunAsync();
+
+        var reply = await host.AdoptAsync(Adopt(run.Id, worker.Pid) with { FirstLinesRecorded = true }, worker);
+
+        Assert.True(reply.Ok, reply.Error);
+        await serving;
+        Assert.Equal("turn\ntext hello\ndone\n", File.ReadAllText(_state.Paths.StdoutLog(run.Id)));
+        Assert.Equal([1L, 2L, 3L], _state.Ledger.ReadEvents(run.Id, 1, 100).Where(e => e.LineNo > 0).Select(e => e.LineNo));
+    }
+
+    [Fact]
+    public async Task Given_a_front_end_still_recording_When_the_host_adopts_its_worker_Then_the_host_records_nothing_until_the_front_end_lets_go()
+    {
+        var run = _state.NewRun();
+        var files = new RunFiles(_state.Paths, run.Id);
+        files.EnsurePrivateDirectory();
+        var held = FirstLinesLock.TryHold(files)!;
+        _frontEnd.ExpectAgent().Stdout("turn", "text hello", "done");
+        var worker = _frontEnd.Start(Supervised.AgentSpec);
+        var host = CreateHost();
+        var serving = host.RunAsync();
+
+        var reply = await host.AdoptAsync(Adopt(run.Id, worker.Pid) with { FirstLinesRecorded = true }, worker);
+        using (var frontEnd = new AgentDeck.Ledger.RunRecorder(_state.Ledger, run.Id, new WordParser(), _state.Paths))
+        {
+            frontEnd.AddStdoutLine("turn"u8);
+        }
+
+        Assert.True(reply.Ok, reply.Error);
+        Assert.Equal(1, _state.Ledger.CountEvents(run.Id));
+        held.Dispose();
+        await serving;
+        Assert.Equal("turn\ntext hello\ndone\n", File.ReadAllText(_state.Paths.StdoutLog(run.Id)));
+        Assert.Equal([1L, 2L, 3L], _state.Ledger.ReadEvents(run.Id, 1, 100).Where(e => e.LineNo > 0).Select(e => e.LineNo));
+        Assert.Equal(RunStatus.Succeeded, _state.Ledger.FindRun(run.Id)!.Status);
+    }
+
+    [Fact]
     public async Task Given_a_run_the_host_supervises_already_When_a_worker_for_it_is_handed_over_Then_the_host_refuses_and_leaves_that_worker_alone()
     {
         var run = _state.NewRun();
@@ -116,6 +222,8 @@ public sealed class HostAdoptionTests : IDisposable
                     StopGrace = TimeSpan.FromMilliseconds(100),
                     PollInterval = TimeSpan.FromMilliseconds(50),
                     Limits = new SupervisorOptions().Limits with { MaxConcurrency = maxConcurrency },
+                    ReplayRecordedStdout = request.FirstLinesRecorded,
+                    BeforeRecording = request.FirstLinesRecorded ? token => FirstLinesLock.WaitUntilFreeAsync(new RunFiles(_state.Paths, request.Run!), token) : null,
                 });
 
         return new SupervisorHost(Files, _state.Ledger, _ledgerLock, request => Build(request, _hostRunner),

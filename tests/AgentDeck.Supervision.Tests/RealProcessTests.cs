@@ -42,6 +42,10 @@ public sealed class RealProcessTests : IDisposable
 
         await Eventually.TrueAsync(() => RunWithOutput() is not null, "the worker printed its first line");
         var run = RunWithOutput()!;
+        // The front end records the first line itself while the host starts: kill it only once the host took the worker.
+        await Eventually.TrueAsync(
+            () => SupervisorRecord.TryLoad(new RunFiles(_state.Paths, run.Id).Supervisor) is { } record && record.Pid != frontEnd.Pid,
+            "the host adopted the worker");
         await frontEnd.SignalAsync(ProcessSignal.Kill, wholeGroup: true);
         Assert.Equal(137, (await frontEnd.WaitForExitAsync()).ExitCode);
         File.WriteAllText(go, "");

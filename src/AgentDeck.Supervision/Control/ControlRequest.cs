@@ -45,4 +45,11 @@ public sealed record ControlRequest(string Op)
 
     /// <summary>For <c>adopt</c>: the stdin lines the front end wrote already (the driver's first lines).</summary>
     public IReadOnlyList<string>? StdinWritten { get; init; }
+
+    /// <summary>
+    /// For <c>adopt</c>: the front end records the worker's first stdout lines itself (looking into the pipe without
+    /// consuming it) until it has the host's answer, holding the run's first-lines lock meanwhile: the host reads the
+    /// worker's stdout only once that lock is free, and replays the lines the raw log holds by then.
+    /// </summary>
+    public bool FirstLinesRecorded { get; init; }
 }

@@ -1,8 +1,10 @@
 using AgentDeck.Cli.Hosting;
 using AgentDeck.Core.Events;
+using AgentDeck.Core.Parsing;
 using AgentDeck.Core.Processes;
 using AgentDeck.Core.Runs;
 using AgentDeck.Core.Workers;
+using AgentDeck.Ledger;
 using AgentDeck.Processes;
 using AgentDeck.Supervision;
 using AgentDeck.Supervision.Control;
@@ -15,18 +17,28 @@ namespace AgentDeck.Cli.Commands.Run;
 /// session, under a waiter that records its exit code), writes the driver's first stdin lines, and hands the running
 /// worker with its unread pipes to the host (started by <see cref="HostClient"/> meanwhile) in an <c>adopt</c> request.
 /// The front end stays until the host took it; when no host takes it, the worker is killed and the run is failed
-/// with the reason, so no worker ever runs unwatched.
+/// with the reason, so no worker ever runs unwatched. Until the host's answer it also records the worker's first
+/// stdout lines itself (<see cref="FirstLinesRecording"/>: looked at in the pipe, never consumed), so an agent that
+/// prints before the host is up has its first events in the ledger at once; the host reads the pipe only once this
+/// front end let go of the run's <see cref="FirstLinesLock"/>, and replays the lines the raw log holds by then.
 /// </summary>
 public sealed class ColdSpawn(WorkerServices services, IProcessHandoff starter, HostClient hosts)
 {
     private static readonly TimeSpan AdoptLimit = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan AdoptPollDelay = TimeSpan.FromMilliseconds(5);
 
+    // The host keeps the live status (idle, waiting, the end): until it adopts, the worker is simply running.
+    private static readonly RunRecorderOptions FirstLinesOptions = new() { InterimStatus = RunStatus.Running };
+
     /// <summary>The host's ok (the run is its now); throws <see cref="CliException"/> when the worker could not be handed over.</summary>
-    public ControlReply HandOver(ControlRequest start, IAgentDriver driver)
+    /// <param name="parser">The agent's parser, as the host will make it (called on the recording thread).</param>
+    /// <param name="warmUp">A throwaway parse on the recording thread before its first look, so the first line costs no JIT.</param>
+    public ControlReply HandOver(ControlRequest start, IAgentDriver driver, Func<IAgentStreamParser> parser, Action warmUp)
     {
         ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(driver);
+        ArgumentNullException.ThrowIfNull(parser);
+        ArgumentNullException.ThrowIfNull(warmUp);
         var runId = start.Run ?? throw new ArgumentException("the start request names no run", nameof(start));
 
         // The host's start (a .NET process, its ledger, its price table) is the long pole: under way first.
@@ -43,6 +55,12 @@ public sealed class ColdSpawn(WorkerServices services, IProcessHandoff starter, 
         using var worker = Start(runId, spec, files.ExitStatus);
         // Until the host adopts it this front end supervises it: a front end killed meanwhile leaves the run 'lost'.
         SupervisorRecord.ForCurrentProcess(DateTimeOffset.UtcNow).With(worker.Pid).Save(files.Supervisor);
+        // From here until the recording stops, the ledger is the recording thread's; the host reads the worker's
+        // stdout only once the lock is free again.
+        using var recordingLock = FirstLinesLock.TryHold(files);
+        using var recording = recordingLock is null
+            ? null
+            : FirstLinesRecording.Start(worker, () => new RunRecorder(services.Ledger, runId, parser(), services.Paths, FirstLinesOptions), warmUp);
         var written = WriteFirstLines(worker, spec, driver);
         var adopt = new ControlRequest(ControlRequest.Adopt)
         {
@@ -52,6 +70,7 @@ public sealed class ColdSpawn(WorkerServices services, IProcessHandoff starter, 
             Pid = worker.Pid,
             StartTicks = ProcessIdentity.StartTicks(worker.Pid) ?? 0,
             StdinWritten = written,
+            FirstLinesRecorded = recording is not null,
         };
 
         ControlReply reply;
@@ -65,6 +84,12 @@ public sealed class ColdSpawn(WorkerServices services, IProcessHandoff starter, 
         catch (Exception error) when (error is ControlUnavailableException or TimeoutException)
         {
             reply = ControlReply.Failure(error.Message);
+        }
+        finally
+        {
+            // The host has answered (or none will): what was recorded is committed, then the host may read the pipe.
+            recording?.Dispose();
+            recordingLock?.Dispose();
         }
 
         if (!reply.Ok)

@@ -1,8 +1,11 @@
 using System.Collections;
+using AgentDeck.Agents;
 using AgentDeck.Cli.Commands.Supervise;
+using AgentDeck.Cli.Common;
 using AgentDeck.Cli.Hosting;
 using AgentDeck.Core;
 using AgentDeck.Core.Events;
+using AgentDeck.Core.Parsing;
 using AgentDeck.Core.Processes;
 using AgentDeck.Core.Runs;
 using AgentDeck.Core.Storage;
@@ -56,7 +59,7 @@ public sealed class WorkerLauncher(
             // With no host serving, the worker starts here at once and the host, started alongside, adopts it: the
             // host's own start (a .NET process) stays off the path to the agent's first line.
             reply = runner is IProcessHandoff handoff
-                ? AskServingHost(start) ?? new ColdSpawn(services, handoff, hosts).HandOver(start, drivers.Create(launch))
+                ? AskServingHost(start) ?? new ColdSpawn(services, handoff, hosts).HandOver(start, drivers.Create(launch), () => ParserFor(launch, record.Id), () => ParserWarmUp.Run(launch.Agent))
                 : hosts.SendAsync(start).GetAwaiter().GetResult();
         }
         catch (Exception error) when (error is ControlUnavailableException or TimeoutException)
@@ -86,6 +89,10 @@ public sealed class WorkerLauncher(
             return null;
         }
     }
+
+    /// <summary>The run's parser exactly as its supervisor makes it (a resumed session's totals as the baseline).</summary>
+    private IAgentStreamParser ParserFor(WorkerLaunch launch, string runId) =>
+        AgentParsers.Create(launch.Agent, SessionBaselines.Find(services.Ledger, launch.ResumeSessionId, runId));
 
     public static NewRun NewRunFor(AgentKind agent, string prompt, string cwd, string? role, string? model, string? profile) =>
         new(agent.ToName()) { Prompt = prompt, Cwd = cwd, Role = role, Model = model, Profile = profile, Status = RunStatus.Starting };

@@ -11,7 +11,8 @@ namespace AgentDeck.Cli.Commands.Supervise;
 /// The host's side of a cold spawn: an <c>adopt</c> request from the host's adopt socket, with the worker's pipes, becomes
 /// an <see cref="AdoptedProcess"/> supervised like any other run. Until the host answers ok the front end owns the
 /// worker, so a refusal closes the host's copies of the pipes and nothing else. The request may come while the host
-/// is still starting: the worker's pipes are read from then on, and the adoption waits for <paramref name="host"/>.
+/// is still starting: the worker's pipes are read from then on (its stdout only once the front end stopped recording
+/// its first lines, see <see cref="FirstLinesLock"/>), and the adoption waits for <paramref name="host"/>.
 /// </summary>
 public sealed class HostAdoption(Task<SupervisorHost> host, AgentDeckPaths paths, Func<CancellationToken, Task>? readPace = null)
 {
@@ -24,8 +25,10 @@ public sealed class HostAdoption(Task<SupervisorHost> host, AgentDeckPaths paths
             return ControlLines.Write(ControlReply.Failure("adopt needs the run id, the worker's pid and start ticks, and its stdout, stderr (and stdin) pipes"));
         }
 
+        var files = new RunFiles(paths, run);
+        Func<CancellationToken, Task>? frontEndDone = request.FirstLinesRecorded ? token => FirstLinesLock.WaitUntilFreeAsync(files, token) : null;
         var process = new AdoptedProcess(
-            pid, () => ProcessIdentity.IsAlive(pid, startTicks), descriptors, new RunFiles(paths, run).ExitStatus, request.StdinWritten ?? [], readPace);
+            pid, () => ProcessIdentity.IsAlive(pid, startTicks), descriptors, files.ExitStatus, request.StdinWritten ?? [], readPace, frontEndDone);
         ControlReply reply;
         try
         {

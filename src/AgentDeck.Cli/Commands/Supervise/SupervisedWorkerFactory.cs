@@ -68,6 +68,8 @@ public sealed class SupervisedWorkerFactory(
                 FlushInterval = FlushInterval,
                 Flusher = flusher,
                 Environment = start.Environment,
+                ReplayRecordedStdout = start.FirstLinesRecorded,
+                BeforeRecording = start.FirstLinesRecorded ? token => FirstLinesLock.WaitUntilFreeAsync(new RunFiles(paths, runId), token) : null,
             });
     }
 }

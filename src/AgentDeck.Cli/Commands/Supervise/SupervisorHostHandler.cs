@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using AgentDeck.Cli.Common;
 using AgentDeck.Cli.Hosting;
 using AgentDeck.Core.Cost;
 using AgentDeck.Core.Processes;
@@ -62,6 +63,8 @@ public sealed class SupervisorHostHandler(
             new HostAdoption(hosting.Task, context.Paths, ingestTick.NextAsync).AnswerAsync,
             error => ControlLines.Write(ControlReply.Failure(error.Message)));
         var opening = Task.Run(() => SqliteRunLedger.Open(context.Paths), CancellationToken.None);
+        // An adopted worker's first lines after the front end let go are recorded here: not by code the JIT meets then.
+        var warming = Task.Run(RecordingWarmUp.Run, CancellationToken.None);
         SqliteRunLedger ledger;
         IPriceBook prices;
         try
