@@ -130,66 +130,28 @@ internal readonly struct TapeElement
     /// <summary>The items of an array, in order.</summary>
     public struct ArrayEnumerator
     {
-        private readonly JsonTape _tape;
-        private readonly int _end;
-        private int _next;
-        private int _current;
+        private TapeChildren _children;
 
-        internal ArrayEnumerator(JsonTape tape, int array)
-        {
-            _tape = tape;
-            _end = tape.Entry(array).Next;
-            _next = array + 1;
-            _current = -1;
-        }
+        internal ArrayEnumerator(JsonTape tape, int array) => _children = new TapeChildren(tape, array, membersOfObject: false);
 
-        public readonly TapeElement Current => new(_tape, _current);
+        public readonly TapeElement Current => new(_children.Tape, _children.Current);
 
         public readonly ArrayEnumerator GetEnumerator() => this;
 
-        public bool MoveNext()
-        {
-            if (_next >= _end)
-            {
-                return false;
-            }
-
-            _current = _next;
-            _next = _tape.Entry(_current).Next;
-            return true;
-        }
+        public bool MoveNext() => _children.MoveNext();
     }
 
     /// <summary>The members of an object, in order (duplicated names included, as JsonElement enumerates them).</summary>
     public struct ObjectEnumerator
     {
-        private readonly JsonTape _tape;
-        private readonly int _end;
-        private int _next;
-        private int _current;
+        private TapeChildren _children;
 
-        internal ObjectEnumerator(JsonTape tape, int obj)
-        {
-            _tape = tape;
-            _end = tape.Entry(obj).Next;
-            _next = obj + 1;
-            _current = -1;
-        }
+        internal ObjectEnumerator(JsonTape tape, int obj) => _children = new TapeChildren(tape, obj, membersOfObject: true);
 
-        public readonly TapeProperty Current => new(_tape, _current);
+        public readonly TapeProperty Current => new(_children.Tape, _children.Current);
 
         public readonly ObjectEnumerator GetEnumerator() => this;
 
-        public bool MoveNext()
-        {
-            if (_next >= _end)
-            {
-                return false;
-            }
-
-            _current = _next;
-            _next = _tape.Entry(_current + 1).Next;
-            return true;
-        }
+        public bool MoveNext() => _children.MoveNext();
     }
 }
