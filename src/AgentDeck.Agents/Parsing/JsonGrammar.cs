@@ -48,6 +48,7 @@ internal static class JsonGrammar
                 var isObject = c == '{';
                 var container = count;
                 Put(ref entries, count++, isObject ? JsonValueKind.Object : JsonValueKind.Array, at, 0);
+                Unsafe.Add(ref entries, container).Stamp = 0;
                 open[depth] = container;
                 objects = isObject ? objects | (1UL << depth) : objects & ~(1UL << depth);
                 depth++;
@@ -231,23 +232,19 @@ internal static class JsonGrammar
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Put(ref TapeEntry entries, int index, JsonValueKind kind, int start, int length)
     {
+        // Escaped is read of strings only and Stamp of keys and objects only: those writers set them.
         ref var entry = ref Unsafe.Add(ref entries, index);
         entry.Start = start;
         entry.Length = length;
         entry.Next = index + 1;
         entry.Kind = kind;
-        entry.Escaped = false;
-        entry.Stamp = 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void PutString(ref TapeEntry entries, int index, int open, int close, ulong[]? backslashes)
     {
         Put(ref entries, index, JsonValueKind.String, open, close + 1 - open);
-        if (backslashes is not null)
-        {
-            Unsafe.Add(ref entries, index).Escaped = HasBackslash(backslashes, open + 1, close);
-        }
+        Unsafe.Add(ref entries, index).Escaped = backslashes is not null && HasBackslash(backslashes, open + 1, close);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
