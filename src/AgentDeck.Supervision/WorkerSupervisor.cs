@@ -149,12 +149,12 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
         {
             if (_replayingRecorded)
             {
-                // Lines the front end logged but never committed (it died in between) are still in the pipe: they come again.
+                // The front end recorded the first lines and set the run running: no step back to starting. Lines it
+                // logged but never committed (it died in between) are still in the pipe: they come again.
                 CommittedStdout.TrimLog(_ledger, _paths, RunId);
             }
             else
             {
-                // A front end that recorded the first lines already set the status they imply: no step back to starting.
                 _ledger.UpdateRun(RunId, new RunUpdate { Status = RunStatus.Starting });
             }
 

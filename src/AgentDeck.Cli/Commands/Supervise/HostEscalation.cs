@@ -40,6 +40,12 @@ public sealed class HostEscalation(AgentDeckPaths paths, IProcessRunner runner, 
         }
 
         var launch = LaunchFile.Load(new RunFiles(paths, final.Id));
+        if (!EscalationRules.ShouldEscalate(launch, final))
+        {
+            // Most runs: no second ledger connection, config and price table opened (and their memory churned) for nothing.
+            return Task.CompletedTask;
+        }
+
         var variables = new Dictionary<string, string>(environment, StringComparer.Ordinal) { [AgentDeckPaths.HomeVariable] = paths.StateDirectory };
         var console = new CliConsole(TextWriter.Null, TextWriter.Null, () => Stream.Null, variables, launch.WorkingDirectory);
         using var services = WorkerServices.Open(console);
