@@ -21,14 +21,17 @@ internal static class JsonGrammar
 
     /// <summary>
     /// Writes the entries of the text and returns how many, or -1 when the grammar does not hold. The entry table
-    /// needs room for one entry per listed place; <paramref name="backslashes"/> is null when the text has none.
+    /// needs room for one entry per listed place; <paramref name="backslashes"/> is null when the text has none;
+    /// <paramref name="openContainers"/> holds <see cref="MaxDepth"/> ints of scratch.
     /// </summary>
-    public static int Walk(byte[] text, int length, int[] placeList, int listed, ulong[]? backslashes, TapeEntry[] table)
+    public static int Walk(byte[] text, int length, int[] placeList, int listed, ulong[]? backslashes, TapeEntry[] table, int[] openContainers)
     {
         ref var json = ref MemoryMarshal.GetArrayDataReference(text);
         ref var places = ref MemoryMarshal.GetArrayDataReference(placeList);
         ref var entries = ref MemoryMarshal.GetArrayDataReference(table);
-        Span<int> open = stackalloc int[MaxDepth];
+        // An array from the caller rather than stackalloc: a method with stackalloc is compiled once, fully optimized
+        // but without the profile-guided tier.
+        var open = openContainers.AsSpan(0, MaxDepth);
         ulong objects = 0;
         var depth = 0;
         var k = 0;

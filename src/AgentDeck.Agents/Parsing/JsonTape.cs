@@ -26,6 +26,7 @@ internal sealed class JsonTape
     private const int KeptEntries = 64 * 1024;
 
     private readonly RecentStrings _recent = new();
+    private readonly int[] _openContainers = new int[MaxDepth];
     private ulong[] _memberStamps = new ulong[256];
     private int[] _memberKeys = new int[256];
     private int _memberCount;
@@ -155,7 +156,7 @@ internal sealed class JsonTape
             _entries = new TapeEntry[Math.Max(listed, _entries.Length * 2)];
         }
 
-        _count = JsonGrammar.Walk(_json, _length, _places, listed, anyBackslash ? _backslashes : null, _entries);
+        _count = JsonGrammar.Walk(_json, _length, _places, listed, anyBackslash ? _backslashes : null, _entries, _openContainers);
         if (_count < 0)
         {
             _count = 0;
