@@ -32,7 +32,7 @@ internal sealed class CodexItems(CodexSession session)
         var type = item.Str("type"u8);
         var kind = type is not null && Kinds.TryGetValue(type, out var known) ? known : CodexItemKind.Unknown;
         // exec's web_search item carries two "id" keys (thread item id, then the search id): the first is the item's.
-        var id = item.FirstStr("id") ?? item.Id("id"u8) ?? string.Empty;
+        var id = item.FirstStr("id"u8) ?? item.Id("id"u8) ?? string.Empty;
         var completed = phase == CodexItemPhase.Completed;
         switch (kind)
         {

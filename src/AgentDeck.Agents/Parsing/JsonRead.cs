@@ -59,7 +59,7 @@ internal static class JsonRead
         e.Prop(name) is { ValueKind: JsonValueKind.Array } value ? value : null;
 
     /// <summary>The first occurrence of a property (JsonDocument answers the last one when a key is duplicated).</summary>
-    public static string? FirstStr(this TapeElement e, string name)
+    public static string? FirstStr(this TapeElement e, ReadOnlySpan<byte> name)
     {
         if (e.ValueKind != JsonValueKind.Object)
         {

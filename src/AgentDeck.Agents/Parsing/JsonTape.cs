@@ -77,9 +77,7 @@ internal sealed class JsonTape
             }
 
             var key = _memberKeys[i];
-            ref readonly var entry = ref _entries[key];
-            var raw = _json.AsSpan(entry.Start + 1, entry.Length - 2);
-            if (entry.Escaped ? TapeStrings.NameEquals(raw, utf8Name) : raw.SequenceEqual(utf8Name))
+            if (KeyEquals(key, utf8Name))
             {
                 return key + 1;
             }
@@ -92,9 +90,10 @@ internal sealed class JsonTape
     private ulong IndexMembers(int obj)
     {
         var start = _memberCount;
-        var end = _entries[obj].Next;
-        for (var key = obj + 1; key < end; key = _entries[key + 1].Next)
+        var keys = new TapeChildren(this, obj, membersOfObject: true);
+        while (keys.MoveNext())
         {
+            var key = keys.Current;
             if (_memberCount == _memberKeys.Length)
             {
                 Array.Resize(ref _memberKeys, _memberCount * 2);
@@ -109,6 +108,14 @@ internal sealed class JsonTape
         var place = ((ulong)(start + 1) << 32) | (uint)(_memberCount - start);
         _entries[obj].Stamp = place;
         return place;
+    }
+
+    /// <summary>Whether the key entry at <paramref name="key"/> names <paramref name="utf8Name"/> (escapes decoded).</summary>
+    internal bool KeyEquals(int key, ReadOnlySpan<byte> utf8Name)
+    {
+        ref readonly var entry = ref _entries[key];
+        var raw = _json.AsSpan(entry.Start + 1, entry.Length - 2);
+        return entry.Escaped ? TapeStrings.NameEquals(raw, utf8Name) : raw.SequenceEqual(utf8Name);
     }
 
     /// <summary>The text of a string or key entry (quotes off, escapes decoded); the copy's padding allows reading past it.</summary>

@@ -47,14 +47,12 @@ internal readonly struct TapeElement
         return found >= 0;
     }
 
-    public bool TryGetProperty(string name, out TapeElement value) => TryGetProperty(Encoding.UTF8.GetBytes(name), out value);
-
     public int GetArrayLength()
     {
         RequireKind(JsonValueKind.Array);
         var count = 0;
-        var end = _tape.Entry(_index).Next;
-        for (var item = _index + 1; item < end; item = _tape.Entry(item).Next)
+        var items = new TapeChildren(_tape, _index, membersOfObject: false);
+        while (items.MoveNext())
         {
             count++;
         }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace AgentDeck.Agents.Parsing;
 
 /// <summary>One member of a tape object: its name (a key entry) and the value right after it.</summary>
@@ -18,10 +16,5 @@ internal readonly struct TapeProperty
 
     public TapeElement Value => new(_tape, _key + 1);
 
-    public bool NameEquals(ReadOnlySpan<byte> utf8Name) =>
-        _tape.Entry(_key).Escaped ? TapeStrings.NameEquals(RawName, utf8Name) : RawName.SequenceEqual(utf8Name);
-
-    public bool NameEquals(string name) => NameEquals(Encoding.UTF8.GetBytes(name));
-
-    private ReadOnlySpan<byte> RawName => _tape.Bytes(_key)[1..^1];
+    public bool NameEquals(ReadOnlySpan<byte> utf8Name) => _tape.KeyEquals(_key, utf8Name);
 }
