@@ -76,34 +76,18 @@ public static class IngestProbe
             {
                 var parser = AgentParsers.Create(agent);
                 var output = new List<AgentEvent>(8);
-                var start = ThreadCpuNanos();
+                var start = ThreadCpu.Nanos();
                 for (var i = 0; i < 2000; i++)
                 {
                     output.Clear();
                     parser.ParseLine(line, output);
                 }
 
-                best = Math.Min(best, (ThreadCpuNanos() - start) / 2000.0);
+                best = Math.Min(best, (ThreadCpu.Nanos() - start) / 2000.0);
             }
 
             Console.WriteLine($"{line.Length,6} B  {best,7:0} ns  {System.Text.Encoding.UTF8.GetString(line.AsSpan(0, 45))}");
         }
-    }
-
-    /// <summary>This thread's CPU time (CLOCK_THREAD_CPUTIME_ID): time spent waiting for a core does not count.</summary>
-    private static long ThreadCpuNanos()
-    {
-        _ = ClockGetTime(3, out var time);
-        return (time.Seconds * 1_000_000_000L) + time.Nanoseconds;
-    }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
-
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
     }
 
     private static TimeSpan CpuTime() => Process.GetCurrentProcess().TotalProcessorTime;

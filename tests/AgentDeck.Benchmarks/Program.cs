@@ -76,6 +76,17 @@ if (args is ["ingest-probe", ..])
     return;
 }
 
+if (args is ["ingest-chunks", ..])
+{
+    // The recorder's CPU per chunk of lines, low percentiles: resolves a few percent on a noisy box.
+    var agent = args.Length > 1 && args[1] == "codex" ? AgentDeck.Core.AgentKind.Codex : AgentDeck.Core.AgentKind.Claude;
+    var lines = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 300_000;
+    var chunkRounds = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 4;
+    var passes = args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 40;
+    IngestChunkProbe.Run(agent, lines, chunkRounds, passes);
+    return;
+}
+
 if (args is ["line-probe", ..])
 {
     // Parse cost per kind of big line, best of many short runs in thread CPU time.

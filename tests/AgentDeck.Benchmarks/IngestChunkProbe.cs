@@ -1,0 +1,78 @@
+using AgentDeck.Agents;
+using AgentDeck.Core;
+using AgentDeck.Core.Runs;
+using AgentDeck.Core.Storage;
+using AgentDeck.Ledger;
+
+namespace AgentDeck.Benchmarks;
+
+/// <summary>
+/// The recorder stage of <see cref="IngestProbe"/>, timed per chunk of lines in this thread's CPU time. A neighbour on
+/// this shared box only ever adds time, so the low percentiles of many chunks are steadier than whole-run figures and
+/// resolve changes of a few percent. A chunk is a whole number of passes over the transcripts, so every chunk holds
+/// the same mix of lines, and long enough to hold several commits and, now and then, a WAL checkpoint.
+/// Run: dotnet run -c Release --project tests/AgentDeck.Benchmarks -- ingest-chunks [claude|codex] [lines] [rounds] [passes per chunk]
+/// </summary>
+public static class IngestChunkProbe
+{
+    public static void Run(AgentKind agent, int lineCount, int rounds, int passesPerChunk)
+    {
+        var transcripts = TranscriptFiles.For(agent).SelectMany(File.ReadAllLines).Where(l => l.Trim().Length > 0).ToArray();
+        var lines = new byte[lineCount][];
+        for (var i = 0; i < lineCount; i++)
+        {
+            lines[i] = System.Text.Encoding.UTF8.GetBytes(transcripts[i % transcripts.Length]);
+        }
+
+        var chunkLines = transcripts.Length * passesPerChunk;
+        var perChunk = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            var chunks = RecordInChunks(agent, lines, chunkLines);
+
+            // The first round pays for the JIT and tiering.
+            if (round > 0)
+            {
+                perChunk.AddRange(chunks);
+            }
+        }
+
+        perChunk.Sort();
+        double At(double q) => perChunk[(int)Math.Min(perChunk.Count - 1, q * perChunk.Count)];
+        Console.WriteLine(
+            $"{agent} recorder by chunks of {chunkLines} lines ({perChunk.Count} chunks): p10 {At(0.10):0} ns/line  p25 {At(0.25):0}  median {At(0.5):0}  " +
+            $"mean of lower half {perChunk.Take(Math.Max(1, perChunk.Count / 2)).Average():0}  ({1e9 / At(0.25):0} lines/s per core at p25)");
+    }
+
+    private static List<double> RecordInChunks(AgentKind agent, byte[][] lines, int chunkLines)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "agentdeck-ingest-chunks", Guid.NewGuid().ToString("N"));
+        var paths = new AgentDeckPaths(directory);
+        var chunks = new List<double>();
+        try
+        {
+            using var ledger = SqliteRunLedger.Open(paths);
+            var runId = ledger.CreateRun(new NewRun(agent.ToName())).Id;
+            using var recorder = new RunRecorder(ledger, runId, AgentParsers.Create(agent), paths);
+            var start = ThreadCpu.Nanos();
+            for (var i = 0; i < lines.Length; i++)
+            {
+                recorder.AddStdoutLine(lines[i]);
+                if ((i + 1) % chunkLines == 0)
+                {
+                    var now = ThreadCpu.Nanos();
+                    chunks.Add((now - start) / (double)chunkLines);
+                    start = now;
+                }
+            }
+
+            recorder.Complete(0);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        return chunks;
+    }
+}
