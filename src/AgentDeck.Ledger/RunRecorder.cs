@@ -17,6 +17,9 @@ public sealed class RunRecorder : IDisposable
 {
     private const int InitialArenaBytes = 256 * 1024;
 
+    /// <summary>A live worker commits a few events per tick: the pending lists grow to a big batch only when one comes.</summary>
+    private const int InitialPendingCapacity = 256;
+
     private readonly Lock _gate = new();
     private readonly IRunLedger _ledger;
     private readonly IAgentStreamParser _parser;
@@ -53,8 +56,9 @@ public sealed class RunRecorder : IDisposable
 
         RunId = runId;
         Tally = new RunTally(_options.Prices);
-        _pending = new List<EventToAppend>(_options.BatchEvents + 8);
-        _rawPlaces = new List<RawPlace>(_options.BatchEvents + 8);
+        var capacity = Math.Min(_options.BatchEvents + 8, InitialPendingCapacity);
+        _pending = new List<EventToAppend>(capacity);
+        _rawPlaces = new List<RawPlace>(capacity);
         if (ledger is SqliteRunLedger sqlite && sqlite.StatePaths.StateDirectory == paths.StateDirectory)
         {
             _placesLedger = sqlite;

@@ -6,7 +6,12 @@ namespace AgentDeck.Ledger;
 /// <summary>How a <see cref="RunRecorder"/> batches: a flush happens at whichever limit comes first.</summary>
 public sealed record RunRecorderOptions
 {
-    public const int DefaultBatchEvents = 512;
+    /// <summary>
+    /// A commit costs far more than its events: every transaction rewrites the run's row, the chunk index and the
+    /// last, partly filled pages, and each of those goes through the WAL and again at the checkpoint. A live worker
+    /// commits on the supervisor's tick long before this; the limit matters for bursts, imports and rebuilds.
+    /// </summary>
+    public const int DefaultBatchEvents = 4096;
     public const int DefaultBatchBytes = 4 * 1024 * 1024;
 
     public int BatchEvents { get; init; } = DefaultBatchEvents;
