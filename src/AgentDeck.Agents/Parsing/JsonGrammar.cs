@@ -21,10 +21,10 @@ internal static class JsonGrammar
 
     /// <summary>
     /// Writes the entries of the text and returns how many, or -1 when the grammar does not hold. The entry table
-    /// needs room for one entry per listed place; <paramref name="backslashes"/> is null when the text has none;
-    /// <paramref name="openContainers"/> holds <see cref="MaxDepth"/> ints of scratch.
+    /// needs room for one entry per listed place; <paramref name="openContainers"/> holds <see cref="MaxDepth"/> ints
+    /// of scratch. Whether a string holds escapes and a key's stamp are left to the readers: most strings are never read.
     /// </summary>
-    public static int Walk(byte[] text, int length, int[] placeList, int listed, ulong[]? backslashes, TapeEntry[] table, int[] openContainers)
+    public static int Walk(byte[] text, int length, int[] placeList, int listed, TapeEntry[] table, int[] openContainers)
     {
         ref var json = ref MemoryMarshal.GetArrayDataReference(text);
         ref var places = ref MemoryMarshal.GetArrayDataReference(placeList);
@@ -65,7 +65,7 @@ internal static class JsonGrammar
                 }
                 else
                 {
-                    if (isObject && !Key(ref json, ref places, ref k, ref entries, ref count, backslashes))
+                    if (isObject && !Key(ref json, ref places, ref k, ref entries, ref count))
                     {
                         return -1;
                     }
@@ -75,7 +75,7 @@ internal static class JsonGrammar
             }
             else if (c == '"')
             {
-                PutString(ref entries, count++, at, Unsafe.Add(ref places, k++), backslashes);
+                PutString(ref entries, count++, at, Unsafe.Add(ref places, k++));
             }
             else if (!Atom(ref json, length, at, c, ref entries, ref count))
             {
@@ -95,7 +95,7 @@ internal static class JsonGrammar
                 var inObject = ((objects >> (depth - 1)) & 1) != 0;
                 if (c == ',')
                 {
-                    if (inObject && !Key(ref json, ref places, ref k, ref entries, ref count, backslashes))
+                    if (inObject && !Key(ref json, ref places, ref k, ref entries, ref count))
                     {
                         return -1;
                     }
@@ -114,9 +114,9 @@ internal static class JsonGrammar
         }
     }
 
-    /// <summary>A member's name (an entry with its stamp) and its colon.</summary>
+    /// <summary>A member's name and its colon.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Key(ref byte json, ref int places, ref int k, ref TapeEntry entries, ref int count, ulong[]? backslashes)
+    private static bool Key(ref byte json, ref int places, ref int k, ref TapeEntry entries, ref int count)
     {
         var open = Unsafe.Add(ref places, k);
         if (Unsafe.Add(ref json, open) != '"')
@@ -124,10 +124,7 @@ internal static class JsonGrammar
             return false;
         }
 
-        var close = Unsafe.Add(ref places, k + 1);
-        var index = count++;
-        PutString(ref entries, index, open, close, backslashes);
-        Unsafe.Add(ref entries, index).Stamp = Stamp(ref json, open + 1, close - open - 1);
+        PutString(ref entries, count++, open, Unsafe.Add(ref places, k + 1));
         if (Unsafe.Add(ref json, Unsafe.Add(ref places, k + 2)) != ':')
         {
             return false;
@@ -235,7 +232,7 @@ internal static class JsonGrammar
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Put(ref TapeEntry entries, int index, JsonValueKind kind, int start, int length)
     {
-        // Escaped is read of strings only and Stamp of keys and objects only: those writers set them.
+        // Stamp is read of objects only: the walk sets it when it opens one.
         ref var entry = ref Unsafe.Add(ref entries, index);
         entry.Start = start;
         entry.Length = length;
@@ -244,11 +241,8 @@ internal static class JsonGrammar
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void PutString(ref TapeEntry entries, int index, int open, int close, ulong[]? backslashes)
-    {
+    private static void PutString(ref TapeEntry entries, int index, int open, int close) =>
         Put(ref entries, index, JsonValueKind.String, open, close + 1 - open);
-        Unsafe.Add(ref entries, index).Escaped = backslashes is not null && HasBackslash(backslashes, open + 1, close);
-    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Close(ref TapeEntry entries, int container, int closingBracket, int count)
@@ -259,7 +253,7 @@ internal static class JsonGrammar
     }
 
     /// <summary>Whether [from, to) holds a backslash, from the first pass's per-block bits.</summary>
-    private static bool HasBackslash(ulong[] backslashes, int from, int to)
+    public static bool HasBackslash(ulong[] backslashes, int from, int to)
     {
         if (from >= to)
         {
@@ -288,19 +282,6 @@ internal static class JsonGrammar
         }
 
         return false;
-    }
-
-    /// <summary><see cref="JsonTape.Stamp"/> of a name in the padded copy, where eight bytes can always be read.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Stamp(ref byte json, int start, int length)
-    {
-        var head = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref json, start));
-        if (length < 8)
-        {
-            head &= (1UL << (8 * length)) - 1;
-        }
-
-        return (BitConverter.IsLittleEndian ? head : BinaryPrimitives.ReverseEndianness(head)) ^ ((ulong)length << 56);
     }
 
     /// <summary>Bytes that may follow a number or literal: whitespace, punctuation, and the zero after the text.</summary>

@@ -25,6 +25,7 @@ internal static class JsonStructure
     private static readonly Vector256<byte> Return = Vector256.Create((byte)'\r');
     private static readonly Vector256<byte> Colon = Vector256.Create((byte)':');
     private static readonly Vector256<byte> Comma = Vector256.Create((byte)',');
+    private static readonly Vector128<ulong> AllOnes = Vector128.Create(ulong.MaxValue);
 
     /// <summary>'[' | 0x20 = '{' and ']' | 0x20 = '}': one compare finds both kinds of bracket.</summary>
     private static readonly Vector256<byte> CaseBit = Vector256.Create((byte)0x20);
@@ -219,6 +220,12 @@ internal static class JsonStructure
     /// <summary>Bit i becomes the XOR of bits 0..i: set from an opening quote up to (not including) its closing one.</summary>
     private static ulong PrefixXor(ulong bits)
     {
+        if (Pclmulqdq.IsSupported)
+        {
+            // A carry-less multiply by all ones is exactly the prefix XOR, in one instruction instead of twelve.
+            return Pclmulqdq.CarrylessMultiply(Vector128.CreateScalar(bits), AllOnes, 0).ToScalar();
+        }
+
         bits ^= bits << 1;
         bits ^= bits << 2;
         bits ^= bits << 4;

@@ -34,6 +34,7 @@ internal sealed class JsonTape
     private byte[] _json = [];
     private int[] _places = [];
     private ulong[] _backslashes = [];
+    private bool _anyBackslash;
     private int _length;
     private int _count;
 
@@ -86,7 +87,7 @@ internal sealed class JsonTape
         return -1;
     }
 
-    /// <summary>Lists an object's member keys and stamps (zero, "compare the name", for escaped keys).</summary>
+    /// <summary>Lists an object's member keys and stamps (the first eight bytes of a name and its length, so most mismatches cost one compare; zero, "compare the name", for escaped keys).</summary>
     private ulong IndexMembers(int obj)
     {
         var start = _memberCount;
@@ -100,8 +101,7 @@ internal sealed class JsonTape
                 Array.Resize(ref _memberStamps, _memberCount * 2);
             }
 
-            ref readonly var entry = ref _entries[key];
-            _memberStamps[_memberCount] = entry.Escaped ? 0 : entry.Stamp;
+            _memberStamps[_memberCount] = IsEscaped(key) ? 0 : Stamp(RawText(key));
             _memberKeys[_memberCount++] = key;
         }
 
@@ -113,17 +113,34 @@ internal sealed class JsonTape
     /// <summary>Whether the key entry at <paramref name="key"/> names <paramref name="utf8Name"/> (escapes decoded).</summary>
     internal bool KeyEquals(int key, ReadOnlySpan<byte> utf8Name)
     {
-        ref readonly var entry = ref _entries[key];
-        var raw = _json.AsSpan(entry.Start + 1, entry.Length - 2);
-        return entry.Escaped ? TapeStrings.NameEquals(raw, utf8Name) : raw.SequenceEqual(utf8Name);
+        var raw = RawText(key);
+        return IsEscaped(key) ? TapeStrings.NameEquals(raw, utf8Name) : raw.SequenceEqual(utf8Name);
     }
 
     /// <summary>The text of a string or key entry (quotes off, escapes decoded); the copy's padding allows reading past it.</summary>
     internal string Text(int index)
     {
+        var raw = RawText(index);
+        return IsEscaped(index) ? TapeStrings.Text(raw, escaped: true) : _recent.Get(raw);
+    }
+
+    /// <summary>A string or key entry's bytes between its quotes.</summary>
+    private ReadOnlySpan<byte> RawText(int index)
+    {
         ref readonly var entry = ref _entries[index];
-        var raw = _json.AsSpan(entry.Start + 1, entry.Length - 2);
-        return entry.Escaped ? TapeStrings.Text(raw, escaped: true) : _recent.Get(raw);
+        return _json.AsSpan(entry.Start + 1, entry.Length - 2);
+    }
+
+    /// <summary>Whether a string or key entry holds a backslash escape, so that its text must be decoded.</summary>
+    private bool IsEscaped(int index)
+    {
+        if (!_anyBackslash)
+        {
+            return false;
+        }
+
+        ref readonly var entry = ref _entries[index];
+        return JsonGrammar.HasBackslash(_backslashes, entry.Start + 1, entry.Start + entry.Length - 1);
     }
 
     /// <summary>Indexes a copy of <paramref name="json"/>; false when it is not one valid JSON value.</summary>
@@ -147,7 +164,7 @@ internal sealed class JsonTape
         _length = json.Length;
         _count = 0;
         _memberCount = 0;
-        var listed = JsonStructure.List(_json, _length, _places, _backslashes, out var anyBackslash, out var nonAscii);
+        var listed = JsonStructure.List(_json, _length, _places, _backslashes, out _anyBackslash, out var nonAscii);
         MayBeNonAscii = nonAscii;
         if (listed < 0)
         {
@@ -163,7 +180,7 @@ internal sealed class JsonTape
             _entries = new TapeEntry[Math.Max(listed, _entries.Length * 2)];
         }
 
-        _count = JsonGrammar.Walk(_json, _length, _places, listed, anyBackslash ? _backslashes : null, _entries, _openContainers);
+        _count = JsonGrammar.Walk(_json, _length, _places, listed, _entries, _openContainers);
         if (_count < 0)
         {
             _count = 0;

@@ -15,13 +15,9 @@ internal struct TapeEntry
     public int Next;
     public JsonValueKind Kind;
 
-    /// <summary>A string or key with at least one backslash escape: its text must be unescaped before use.</summary>
-    public bool Escaped;
-
     /// <summary>
-    /// For a key: the first eight bytes of the name and its length, so most mismatches cost one compare. For an
-    /// object whose members were looked up: where its member index lies (start + 1 in the high half, count in the
-    /// low half); zero before the first look-up.
+    /// For an object whose members were looked up: where its member index lies (start + 1 in the high half, count in
+    /// the low half); zero before the first look-up.
     /// </summary>
     public ulong Stamp;
 }
