@@ -50,7 +50,9 @@ internal sealed class LedgerWriter : IDisposable
             WHERE id = ?1
             """);
         _layout = new NativeStatement(db, "SELECT events FROM event_chunks WHERE run_id = ?1 ORDER BY last_seq");
-        _jsonWriter = new Utf8JsonWriter(_json, new JsonWriterOptions { SkipValidation = true });
+        // The escaping of EventJson.Options: payloads read well in a terminal, and text with quotes, apostrophes or
+        // non-ASCII letters skips the writer's slow escaping path.
+        _jsonWriter = new Utf8JsonWriter(_json, new JsonWriterOptions { SkipValidation = true, Encoder = EventJson.Options.Encoder });
     }
 
     public void Begin() => _begin.Execute();

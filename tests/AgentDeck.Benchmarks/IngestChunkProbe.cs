@@ -15,7 +15,7 @@ namespace AgentDeck.Benchmarks;
 /// </summary>
 public static class IngestChunkProbe
 {
-    public static void Run(AgentKind agent, int lineCount, int rounds, int passesPerChunk)
+    public static void Run(AgentKind agent, int lineCount, int roundCount, int passesPerChunk)
     {
         var transcripts = TranscriptFiles.For(agent).SelectMany(File.ReadAllLines).Where(l => l.Trim().Length > 0).ToArray();
         var lines = new byte[lineCount][];
@@ -26,9 +26,20 @@ public static class IngestChunkProbe
 
         var chunkLines = transcripts.Length * passesPerChunk;
         var perChunk = new List<double>();
-        for (var round = 0; round < rounds; round++)
+        var rounds = new List<string>();
+        for (var round = 0; round < roundCount; round++)
         {
+            var processBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            var threadBefore = ThreadCpu.Nanos();
             var chunks = RecordInChunks(agent, lines, chunkLines);
+            var thread = (ThreadCpu.Nanos() - threadBefore) / (double)lines.Length;
+            var process = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - processBefore).TotalNanoseconds / lines.Length;
+            rounds.Add($"{thread:0}/{process:0}");
+
+            if (Environment.GetEnvironmentVariable("AGENTDECK_CHUNK_TREND") is not null)
+            {
+                Console.WriteLine("trend, ns/line per tenth of the round: " + string.Join(' ', chunks.Chunk(Math.Max(1, chunks.Count / 10)).Select(c => c.Average().ToString("0", System.Globalization.CultureInfo.InvariantCulture))));
+            }
 
             // The first round pays for the JIT and tiering.
             if (round > 0)
@@ -36,6 +47,8 @@ public static class IngestChunkProbe
                 perChunk.AddRange(chunks);
             }
         }
+
+        Console.WriteLine($"whole rounds, ns/line of this thread / of the process (the raw log deleted at the end included): {string.Join(' ', rounds)}");
 
         perChunk.Sort();
         double At(double q) => perChunk[(int)Math.Min(perChunk.Count - 1, q * perChunk.Count)];

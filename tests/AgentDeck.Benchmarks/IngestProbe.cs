@@ -108,7 +108,7 @@ public static class IngestProbe
         var parser = AgentParsers.Create(agent);
         var output = new List<AgentEvent>(8);
         var buffer = new ArrayBufferWriter<byte>(4096);
-        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true, Encoder = EventJson.Options.Encoder });
         foreach (var line in lines)
         {
             output.Clear();

@@ -257,4 +257,19 @@ public sealed class RunRecorderTests : IDisposable
         Assert.Equal(Enumerable.Range(1, 2000).Select(i => (long)i), events.Where(e => e.Stream == RunStream.Stderr).Select(e => e.LineNo));
         Assert.Equal(2000, File.ReadAllLines(_state.Paths.StderrLog(_runId)).Length);
     }
+
+    [Fact]
+    public void Given_text_with_apostrophes_markup_and_accents_When_recorded_Then_the_payload_keeps_them_unescaped_as_parse_prints_them()
+    {
+        using (var recorder = Recorder())
+        {
+            recorder.AddOwnEvent(new Notice("info", "don't <b>&</b> café \"q\"\n"));
+            recorder.Complete(0);
+        }
+
+        var payload = _ledger.ReadEvents(_runId, 1, 10).Single().Payload;
+
+        Assert.Contains("don't <b>&</b> café \\\"q\\\"\\n", payload, StringComparison.Ordinal);
+        Assert.Equal(EventJson.Serialize(new Notice("info", "don't <b>&</b> café \"q\"\n")), payload);
+    }
 }
