@@ -21,6 +21,8 @@ public sealed class EventPayloadWriterTests
         new SessionStarted("", null, null, []),
         new SessionStarted(Awkward, Awkward, Awkward, [Awkward, null!, ""]),
         new SessionStarted("s", null, null, null!),
+        new SessionStarted("s", "m", "/w", ["Task", "Bash", "Glob", "Grep", "Read", "Edit", "Write", "WebFetch", "TodoWrite", "mcp__x__y"]),
+        new SessionStarted("s", "m", "/w", [Awkward, "a", "b", "c", "d", "e", null!, "", "g", Awkward]),
         new TurnStarted("t-1"),
         new TurnStarted(null),
         new UserMessage("steer left"),
@@ -101,6 +103,32 @@ public sealed class EventPayloadWriterTests
             Assert.NotNull(back);
             Assert.Equal(EventJson.Serialize(e), EventJson.Serialize(back));
         }
+    }
+
+    [Fact]
+    public void Given_long_tool_lists_written_one_after_another_Then_each_payload_holds_its_own_list()
+    {
+        var names = Enumerable.Range(0, 12).Select(i => "Tool" + i).ToList();
+        var same = new SessionStarted("s", null, null, names);
+        var changedInPlace = new List<string>(names);
+        var relaxed = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        foreach (var (e, options) in new (AgentEvent, JsonWriterOptions)[]
+        {
+            (same, new JsonWriterOptions()),
+            (same, new JsonWriterOptions()),
+            (same with { Tools = changedInPlace }, new JsonWriterOptions()),
+            (same with { Tools = [.. names.Take(11), "Tool11 \"quoted\" <b>"] }, new JsonWriterOptions()),
+            (same with { Tools = [.. names.Take(11), "Tool11 \"quoted\" <b>"] }, relaxed),
+            (same with { Tools = [.. names.Skip(1)] }, relaxed),
+            (same, relaxed),
+        })
+        {
+            AssertSameBytes(e, options);
+        }
+
+        changedInPlace[3] = "Renamed";
+        AssertSameBytes(same with { Tools = changedInPlace }, new JsonWriterOptions());
     }
 
     private static void AssertSameBytes(AgentEvent e, JsonWriterOptions options)

@@ -218,6 +218,7 @@ internal static class JsonStructure
         low.ExtractMostSignificantBits() | ((ulong)high.ExtractMostSignificantBits() << 32);
 
     /// <summary>Bit i becomes the XOR of bits 0..i: set from an opening quote up to (not including) its closing one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong PrefixXor(ulong bits)
     {
         if (Pclmulqdq.IsSupported)

@@ -163,6 +163,14 @@ internal static class EventPayloadWriter
             return;
         }
 
+        if (values.Count >= RepeatedListJson.MinimumCount && !w.Options.Indented)
+        {
+            // An indented writer would indent the array; a raw value keeps the bytes it is given.
+            w.WritePropertyName(name);
+            w.WriteRawValue(RepeatedListJson.For(values, w.Options.Encoder).Json, skipInputValidation: true);
+            return;
+        }
+
         w.WriteStartArray(name);
         for (var i = 0; i < values.Count; i++)
         {
