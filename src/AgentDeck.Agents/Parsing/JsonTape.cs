@@ -91,23 +91,36 @@ internal sealed class JsonTape
     private ulong IndexMembers(int obj)
     {
         var start = _memberCount;
-        var keys = new TapeChildren(this, obj, membersOfObject: true);
-        while (keys.MoveNext())
+        var end = _entries[obj].Next;
+        for (var key = obj + 1; key < end; key = _entries[key + 1].Next)
         {
-            var key = keys.Current;
             if (_memberCount == _memberKeys.Length)
             {
                 Array.Resize(ref _memberKeys, _memberCount * 2);
                 Array.Resize(ref _memberStamps, _memberCount * 2);
             }
 
-            _memberStamps[_memberCount] = IsEscaped(key) ? 0 : KeyStamp(key);
+            _memberStamps[_memberCount] = MayBeEscaped(key) && IsEscaped(key) ? 0 : KeyStamp(key);
             _memberKeys[_memberCount++] = key;
         }
 
         var place = ((ulong)(start + 1) << 32) | (uint)(_memberCount - start);
         _entries[obj].Stamp = place;
         return place;
+    }
+
+    /// <summary>False when the blocks a key starts and ends in hold no backslash at all, as nearly every block does: the exact test is skipped.</summary>
+    private bool MayBeEscaped(int key)
+    {
+        if (!_anyBackslash)
+        {
+            return false;
+        }
+
+        ref readonly var entry = ref _entries[key];
+        var last = entry.Start + entry.Length - 1;
+        return entry.Length > JsonStructure.BlockBytes ||
+               (_backslashes[entry.Start / JsonStructure.BlockBytes] | _backslashes[last / JsonStructure.BlockBytes]) != 0;
     }
 
     /// <summary>Whether the key entry at <paramref name="key"/> names <paramref name="utf8Name"/> (escapes decoded).</summary>

@@ -74,6 +74,12 @@ internal static class TapeCorpus
             {
                 texts.Add("{\"k\":\"" + new string('a', offset) + piece + "b\",\"n\":[1,true,{\"x\":null}]}");
                 texts.Add("[" + new string(' ', offset) + "\"" + piece + "\"," + new string('1', 1 + (offset % 7)) + "]");
+
+                // Escaped names that start, end or sit across a block boundary, alone and beside names a look-up may
+                // confuse them with (a later duplicate would answer a look-up before a missed escaped one).
+                texts.Add("{\"p\":\"" + new string('a', offset) + "\",\"k" + piece + "y\":1,\"ky\":2}");
+                texts.Add("{\"p\":\"" + new string('a', offset) + "\",\"k" + piece + "y\":1,\"ky\":2,\"k" + piece + "y\":3}");
+                texts.Add("{" + new string(' ', offset) + "\"typ\\u0065\":\"x\",\"" + piece + "\":true}");
             }
         }
 
