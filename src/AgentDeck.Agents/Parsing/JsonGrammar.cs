@@ -21,10 +21,11 @@ internal static class JsonGrammar
 
     /// <summary>
     /// Writes the entries of the text and returns how many, or -1 when the grammar does not hold. The entry table
-    /// needs room for one entry per listed place; <paramref name="openContainers"/> holds <see cref="MaxDepth"/> ints
-    /// of scratch. Whether a string holds escapes and a key's stamp are left to the readers: most strings are never read.
+    /// needs room for one entry per listed place; <paramref name="backslashes"/> is null when the text has none;
+    /// <paramref name="openContainers"/> holds <see cref="MaxDepth"/> ints of scratch. Keys get their stamp here,
+    /// where their bytes are at hand (most are looked up); whether a string value holds escapes is left to its reader.
     /// </summary>
-    public static int Walk(byte[] text, int length, int[] placeList, int listed, TapeEntry[] table, int[] openContainers)
+    public static int Walk(byte[] text, int length, int[] placeList, int listed, ulong[]? backslashes, TapeEntry[] table, int[] openContainers)
     {
         ref var json = ref MemoryMarshal.GetArrayDataReference(text);
         ref var places = ref MemoryMarshal.GetArrayDataReference(placeList);
@@ -65,7 +66,7 @@ internal static class JsonGrammar
                 }
                 else
                 {
-                    if (isObject && !Key(ref json, ref places, ref k, ref entries, ref count))
+                    if (isObject && !Key(ref json, ref places, ref k, ref entries, ref count, backslashes))
                     {
                         return -1;
                     }
@@ -95,7 +96,7 @@ internal static class JsonGrammar
                 var inObject = ((objects >> (depth - 1)) & 1) != 0;
                 if (c == ',')
                 {
-                    if (inObject && !Key(ref json, ref places, ref k, ref entries, ref count))
+                    if (inObject && !Key(ref json, ref places, ref k, ref entries, ref count, backslashes))
                     {
                         return -1;
                     }
@@ -114,9 +115,9 @@ internal static class JsonGrammar
         }
     }
 
-    /// <summary>A member's name and its colon.</summary>
+    /// <summary>A member's name (an entry with its stamp) and its colon.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Key(ref byte json, ref int places, ref int k, ref TapeEntry entries, ref int count)
+    private static bool Key(ref byte json, ref int places, ref int k, ref TapeEntry entries, ref int count, ulong[]? backslashes)
     {
         var open = Unsafe.Add(ref places, k);
         if (Unsafe.Add(ref json, open) != '"')
@@ -124,7 +125,12 @@ internal static class JsonGrammar
             return false;
         }
 
-        PutString(ref entries, count++, open, Unsafe.Add(ref places, k + 1));
+        var close = Unsafe.Add(ref places, k + 1);
+        var index = count++;
+        PutString(ref entries, index, open, close);
+        Unsafe.Add(ref entries, index).Stamp = backslashes is not null && HasBackslash(backslashes, open + 1, close)
+            ? 0
+            : Stamp(ref json, open + 1, close - open - 1);
         if (Unsafe.Add(ref json, Unsafe.Add(ref places, k + 2)) != ':')
         {
             return false;
@@ -232,7 +238,7 @@ internal static class JsonGrammar
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Put(ref TapeEntry entries, int index, JsonValueKind kind, int start, int length)
     {
-        // Stamp is read of objects only: the walk sets it when it opens one.
+        // Stamp is read of keys and objects only: the walk sets it for those.
         ref var entry = ref Unsafe.Add(ref entries, index);
         entry.Start = start;
         entry.Length = length;
@@ -282,6 +288,22 @@ internal static class JsonGrammar
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// <see cref="JsonTape.Stamp"/> of a name in the padded copy, where eight bytes can always be read; zero (compare
+    /// the name itself) stands for a name with escapes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Stamp(ref byte json, int start, int length)
+    {
+        var head = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref json, start));
+        if (length < 8)
+        {
+            head &= (1UL << (8 * length)) - 1;
+        }
+
+        return (BitConverter.IsLittleEndian ? head : BinaryPrimitives.ReverseEndianness(head)) ^ ((ulong)length << 56);
     }
 
     /// <summary>Bytes that may follow a number or literal: whitespace, punctuation, and the zero after the text.</summary>

@@ -87,7 +87,7 @@ internal sealed class JsonTape
         return -1;
     }
 
-    /// <summary>Lists an object's member keys and stamps (the first eight bytes of a name and its length, so most mismatches cost one compare; zero, "compare the name", for escaped keys).</summary>
+    /// <summary>Lists an object's member keys and the stamps the walk gave them, side by side.</summary>
     private ulong IndexMembers(int obj)
     {
         var start = _memberCount;
@@ -100,27 +100,13 @@ internal sealed class JsonTape
                 Array.Resize(ref _memberStamps, _memberCount * 2);
             }
 
-            _memberStamps[_memberCount] = MayBeEscaped(key) && IsEscaped(key) ? 0 : KeyStamp(key);
+            _memberStamps[_memberCount] = _entries[key].Stamp;
             _memberKeys[_memberCount++] = key;
         }
 
         var place = ((ulong)(start + 1) << 32) | (uint)(_memberCount - start);
         _entries[obj].Stamp = place;
         return place;
-    }
-
-    /// <summary>False when the blocks a key starts and ends in hold no backslash at all, as nearly every block does: the exact test is skipped.</summary>
-    private bool MayBeEscaped(int key)
-    {
-        if (!_anyBackslash)
-        {
-            return false;
-        }
-
-        ref readonly var entry = ref _entries[key];
-        var last = entry.Start + entry.Length - 1;
-        return entry.Length > JsonStructure.BlockBytes ||
-               (_backslashes[entry.Start / JsonStructure.BlockBytes] | _backslashes[last / JsonStructure.BlockBytes]) != 0;
     }
 
     /// <summary>Whether the key entry at <paramref name="key"/> names <paramref name="utf8Name"/> (escapes decoded).</summary>
@@ -135,20 +121,6 @@ internal sealed class JsonTape
     {
         var raw = RawText(index);
         return IsEscaped(index) ? TapeStrings.Text(raw, escaped: true) : _recent.Get(raw);
-    }
-
-    /// <summary><see cref="Stamp"/> of a key's raw name, read straight from the copy, whose padding allows eight bytes anywhere.</summary>
-    private ulong KeyStamp(int key)
-    {
-        ref readonly var entry = ref _entries[key];
-        var length = entry.Length - 2;
-        var head = BinaryPrimitives.ReadUInt64LittleEndian(_json.AsSpan(entry.Start + 1, sizeof(ulong)));
-        if (length < sizeof(ulong))
-        {
-            head &= (1UL << (8 * length)) - 1;
-        }
-
-        return head ^ ((ulong)length << 56);
     }
 
     /// <summary>A string or key entry's bytes between its quotes.</summary>
@@ -207,7 +179,7 @@ internal sealed class JsonTape
             _entries = new TapeEntry[Math.Max(listed, _entries.Length * 2)];
         }
 
-        _count = JsonGrammar.Walk(_json, _length, _places, listed, _entries, _openContainers);
+        _count = JsonGrammar.Walk(_json, _length, _places, listed, _anyBackslash ? _backslashes : null, _entries, _openContainers);
         if (_count < 0)
         {
             _count = 0;
