@@ -23,8 +23,6 @@ internal static class Summary
     /// <summary>Every character <see cref="OneLine"/> treats as a gap: whitespace (Unicode's) and control characters.</summary>
     private static readonly SearchValues<char> Gaps = SearchValues.Create(CharsWhere(c => char.IsWhiteSpace(c) || char.IsControl(c)));
 
-    /// <summary>The gaps other than a plain space: a text without them and without doubled, leading or trailing spaces is already one line.</summary>
-    private static readonly SearchValues<char> Breaks = SearchValues.Create(CharsWhere(c => c != ' ' && (char.IsWhiteSpace(c) || char.IsControl(c))));
 
     /// <summary>
     /// Collapses whitespace runs (newlines included) into single spaces and cuts to <paramref name="max"/> characters,
@@ -39,7 +37,7 @@ internal static class Summary
         }
 
         var span = text.AsSpan();
-        if (text.Length <= max && span.IndexOfAny(Breaks) < 0 && span[0] != ' ' && span[^1] != ' ' && !span.Contains("  ", StringComparison.Ordinal))
+        if (text.Length <= max && !HasBreak(span) && span[0] != ' ' && span[^1] != ' ' && !span.Contains("  ", StringComparison.Ordinal))
         {
             // Most texts need no change; skipping the copy matters on the ingest path.
             return text;
@@ -79,6 +77,29 @@ internal static class Summary
             }
 
             builder.Append(word);
+        }
+    }
+
+    /// <summary>
+    /// Whether the text holds a gap other than a plain space. Printable ASCII is skipped by a vector search; a set
+    /// search over every gap would go character by character, since the set reaches far beyond ASCII.
+    /// </summary>
+    private static bool HasBreak(ReadOnlySpan<char> text)
+    {
+        while (true)
+        {
+            var outside = text.IndexOfAnyExceptInRange(' ', '~');
+            if (outside < 0)
+            {
+                return false;
+            }
+
+            if (IsGap(text[outside]))
+            {
+                return true;
+            }
+
+            text = text[(outside + 1)..];
         }
     }
 
