@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
 using AgentDeck.Core.Events;
 using AgentDeck.Core.Runs;
 using SQLitePCL;
@@ -24,8 +22,7 @@ internal sealed class LedgerWriter : IDisposable
     private readonly NativeStatement _countEvents;
     private readonly NativeStatement _aggregates;
     private readonly NativeStatement _layout;
-    private readonly ArrayBufferWriter<byte> _json = new(4096);
-    private readonly Utf8JsonWriter _jsonWriter;
+    private readonly EventPayloadBuffer _payloads = new();
     private readonly Dictionary<string, byte[]> _kindNames = new(StringComparer.Ordinal);
     private readonly EventChunkWriter _chunk = new();
 
@@ -50,9 +47,6 @@ internal sealed class LedgerWriter : IDisposable
             WHERE id = ?1
             """);
         _layout = new NativeStatement(db, "SELECT events FROM event_chunks WHERE run_id = ?1 ORDER BY last_seq");
-        // The escaping of EventJson.Options: payloads read well in a terminal, and text with quotes, apostrophes or
-        // non-ASCII letters skips the writer's slow escaping path.
-        _jsonWriter = new Utf8JsonWriter(_json, new JsonWriterOptions { SkipValidation = true, Encoder = EventJson.Options.Encoder });
     }
 
     public void Begin() => _begin.Execute();
@@ -175,18 +169,12 @@ internal sealed class LedgerWriter : IDisposable
         {
             statement.Dispose();
         }
-
-        _jsonWriter.Dispose();
     }
 
     private void Encode(in EventToAppend item, RawPlace rawPlace)
     {
         _chunk.Begin(item.LineNo, item.Stream, item.Time.ToUnixTimeMilliseconds(), KindName(item.Event.Kind));
-        _json.ResetWrittenCount();
-        _jsonWriter.Reset(_json);
-        EventJson.Serialize(_jsonWriter, item.Event);
-        _jsonWriter.Flush();
-        _chunk.Payload(_json.WrittenSpan);
+        _chunk.Payload(_payloads.Write(item.Event));
         if (rawPlace.IsLogged)
         {
             _chunk.LoggedRaw(rawPlace.Offset, rawPlace.Length);

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Diagnostics;
-using System.Text.Json;
 using AgentDeck.Agents;
 using AgentDeck.Core;
 using AgentDeck.Core.Events;
@@ -107,20 +105,20 @@ public static class IngestProbe
     {
         var parser = AgentParsers.Create(agent);
         var output = new List<AgentEvent>(8);
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true, Encoder = EventJson.Options.Encoder });
+        var payloads = new EventPayloadBuffer();
+        var bytes = 0L;
         foreach (var line in lines)
         {
             output.Clear();
             parser.ParseLine(line, output);
             foreach (var e in output)
             {
-                buffer.ResetWrittenCount();
-                writer.Reset(buffer);
-                EventJson.Serialize(writer, e);
-                writer.Flush();
+                // The ledger's own payload path (LedgerWriter).
+                bytes += payloads.Write(e).Length;
             }
         }
+
+        GC.KeepAlive(bytes);
     };
 
     private static Action<byte[][]> Record(AgentKind agent) => lines =>

@@ -80,6 +80,52 @@ public sealed class EventPayloadWriterTests
     public void Given_an_event_When_written_indented_Then_bytes_equal_the_serializer(AgentEvent e) =>
         AssertSameBytes(e, new JsonWriterOptions { Indented = true });
 
+    [Theory]
+    [MemberData(nameof(Events))]
+    public void Given_an_event_When_written_into_the_compact_buffer_Then_bytes_equal_the_serializer(AgentEvent e) =>
+        Assert.Equal(EventJson.SerializeToUtf8(e), new EventPayloadBuffer().Write(e).ToArray());
+
+    [Fact]
+    public void Given_one_compact_buffer_When_it_writes_every_kind_twice_over_Then_each_payload_is_whole_and_alone()
+    {
+        var buffer = new EventPayloadBuffer();
+        var huge = new AssistantText(string.Concat(Enumerable.Repeat("long text 🚀 \"quoted\" é\n", 20_000)), IsDelta: false);
+        foreach (var e in Samples.Concat([huge]).Concat(Samples))
+        {
+            Assert.Equal(System.Text.Encoding.UTF8.GetString(EventJson.SerializeToUtf8(e)), System.Text.Encoding.UTF8.GetString(buffer.Write(e)));
+        }
+    }
+
+    [Fact]
+    public void Given_random_text_When_written_into_the_compact_buffer_Then_bytes_or_failure_equal_the_serializer()
+    {
+        const string alphabet = "ab \"\\/\n\t\u0000\u001f\u007f\u0080\u00a0<>&'+`é中\u2028\u2029\ufeff\ufffd\uffff\ud83d\ude80";
+        var random = new Random(20261122);
+        var buffer = new EventPayloadBuffer();
+        for (var round = 0; round < 5_000; round++)
+        {
+            var chars = new char[random.Next(0, 24)];
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = alphabet[random.Next(alphabet.Length)];
+            }
+
+            AgentEvent e = new ToolCallFinished(new string(chars), "Bash", new string(chars.Reverse().ToArray()), IsError: false, [new string(chars)]);
+            byte[] expected;
+            try
+            {
+                expected = EventJson.SerializeToUtf8(e);
+            }
+            catch (ArgumentException failure)
+            {
+                Assert.Equal(failure.GetType(), Assert.ThrowsAny<ArgumentException>(() => buffer.Write(e)).GetType());
+                continue;
+            }
+
+            Assert.Equal(expected, buffer.Write(e).ToArray());
+        }
+    }
+
     [Fact]
     public void Every_kind_is_written_by_hand()
     {

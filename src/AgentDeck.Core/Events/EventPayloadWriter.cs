@@ -13,207 +13,173 @@ internal static class EventPayloadWriter
 {
     public static bool TryWrite(Utf8JsonWriter w, AgentEvent e)
     {
+        var sink = new JsonWriterPayloadSink(w);
+        return TryWrite(ref sink, e);
+    }
+
+    /// <summary>The one description of every payload, for any sink: a <see cref="Utf8JsonWriter"/> or the compact buffer.</summary>
+    public static bool TryWrite<TSink>(ref TSink w, AgentEvent e)
+        where TSink : struct, IPayloadSink
+    {
         switch (e)
         {
             case AssistantText t:
-                Start(w, PayloadNames.AssistantText);
-                Str(w, PayloadNames.Text, t.Text);
-                w.WriteBoolean(PayloadNames.IsDelta, t.IsDelta);
-                Str(w, PayloadNames.MessageId, t.MessageId);
+                w.Start(PayloadNames.AssistantText);
+                w.String(PayloadNames.Text, t.Text);
+                w.Boolean(PayloadNames.IsDelta, t.IsDelta);
+                w.String(PayloadNames.MessageId, t.MessageId);
                 break;
             case ProtocolNote n:
-                Start(w, PayloadNames.ProtocolNote);
-                Str(w, PayloadNames.Type, n.Type);
-                Str(w, PayloadNames.Detail, n.Detail);
+                w.Start(PayloadNames.ProtocolNote);
+                w.String(PayloadNames.Type, n.Type);
+                w.String(PayloadNames.Detail, n.Detail);
                 break;
             case ToolCallStarted s:
-                Start(w, PayloadNames.ToolCallStarted);
-                Str(w, PayloadNames.CallId, s.CallId);
-                Str(w, PayloadNames.Name, s.Name);
-                Str(w, PayloadNames.InputSummary, s.InputSummary);
-                Strings(w, PayloadNames.Paths, s.Paths);
+                w.Start(PayloadNames.ToolCallStarted);
+                w.String(PayloadNames.CallId, s.CallId);
+                w.String(PayloadNames.Name, s.Name);
+                w.String(PayloadNames.InputSummary, s.InputSummary);
+                w.Strings(PayloadNames.Paths, s.Paths);
                 break;
             case ToolCallFinished f:
-                Start(w, PayloadNames.ToolCallFinished);
-                Str(w, PayloadNames.CallId, f.CallId);
-                Str(w, PayloadNames.Name, f.Name);
-                Str(w, PayloadNames.OutputSummary, f.OutputSummary);
-                w.WriteBoolean(PayloadNames.IsError, f.IsError);
-                Strings(w, PayloadNames.Paths, f.Paths);
+                w.Start(PayloadNames.ToolCallFinished);
+                w.String(PayloadNames.CallId, f.CallId);
+                w.String(PayloadNames.Name, f.Name);
+                w.String(PayloadNames.OutputSummary, f.OutputSummary);
+                w.Boolean(PayloadNames.IsError, f.IsError);
+                w.Strings(PayloadNames.Paths, f.Paths);
                 break;
             case Thinking t:
-                Start(w, PayloadNames.Thinking);
-                Str(w, PayloadNames.Text, t.Text);
-                w.WriteBoolean(PayloadNames.IsDelta, t.IsDelta);
+                w.Start(PayloadNames.Thinking);
+                w.String(PayloadNames.Text, t.Text);
+                w.Boolean(PayloadNames.IsDelta, t.IsDelta);
                 break;
             case UserMessage m:
-                Start(w, PayloadNames.UserMessage);
-                Str(w, PayloadNames.Text, m.Text);
-                w.WriteBoolean(PayloadNames.IsSynthetic, m.IsSynthetic);
+                w.Start(PayloadNames.UserMessage);
+                w.String(PayloadNames.Text, m.Text);
+                w.Boolean(PayloadNames.IsSynthetic, m.IsSynthetic);
                 break;
             case SessionStarted s:
-                Start(w, PayloadNames.SessionStarted);
-                Str(w, PayloadNames.SessionId, s.SessionId);
-                Str(w, PayloadNames.Model, s.Model);
-                Str(w, PayloadNames.Cwd, s.Cwd);
-                Strings(w, PayloadNames.Tools, s.Tools);
+                w.Start(PayloadNames.SessionStarted);
+                w.String(PayloadNames.SessionId, s.SessionId);
+                w.String(PayloadNames.Model, s.Model);
+                w.String(PayloadNames.Cwd, s.Cwd);
+                w.Strings(PayloadNames.Tools, s.Tools);
                 break;
             case TurnStarted t:
-                Start(w, PayloadNames.TurnStarted);
-                Str(w, PayloadNames.TurnId, t.TurnId);
+                w.Start(PayloadNames.TurnStarted);
+                w.String(PayloadNames.TurnId, t.TurnId);
                 break;
             case UsageReported u:
-                Start(w, PayloadNames.Usage);
-                Tokens(w, PayloadNames.Turn, u.Turn);
+                w.Start(PayloadNames.Usage);
+                Tokens(ref w, PayloadNames.Turn, u.Turn);
                 if (u.Cumulative is { } cumulative)
                 {
-                    Tokens(w, PayloadNames.Cumulative, cumulative);
+                    Tokens(ref w, PayloadNames.Cumulative, cumulative);
                 }
 
-                Str(w, PayloadNames.Model, u.Model);
+                w.String(PayloadNames.Model, u.Model);
                 break;
             case CostReported c:
-                Start(w, PayloadNames.Cost);
-                w.WriteNumber(PayloadNames.TurnUsd, c.TurnUsd);
+                w.Start(PayloadNames.Cost);
+                w.Number(PayloadNames.TurnUsd, c.TurnUsd);
                 if (c.CumulativeUsd is { } cumulativeUsd)
                 {
-                    w.WriteNumber(PayloadNames.CumulativeUsd, cumulativeUsd);
+                    w.Number(PayloadNames.CumulativeUsd, cumulativeUsd);
                 }
 
                 break;
             case TurnCompleted t:
-                Start(w, PayloadNames.TurnCompleted);
-                Outcome(w, t.Outcome);
-                Str(w, PayloadNames.FinalText, t.FinalText);
-                Str(w, PayloadNames.Reason, t.Reason);
-                Str(w, PayloadNames.Detail, t.Detail);
+                w.Start(PayloadNames.TurnCompleted);
+                Outcome(ref w, t.Outcome);
+                w.String(PayloadNames.FinalText, t.FinalText);
+                w.String(PayloadNames.Reason, t.Reason);
+                w.String(PayloadNames.Detail, t.Detail);
                 break;
             case PermissionRequested p:
-                Start(w, PayloadNames.PermissionRequested);
-                Str(w, PayloadNames.RequestId, p.RequestId);
-                Str(w, PayloadNames.ToolName, p.ToolName);
-                Str(w, PayloadNames.InputSummary, p.InputSummary);
-                Str(w, PayloadNames.Reason, p.Reason);
+                w.Start(PayloadNames.PermissionRequested);
+                w.String(PayloadNames.RequestId, p.RequestId);
+                w.String(PayloadNames.ToolName, p.ToolName);
+                w.String(PayloadNames.InputSummary, p.InputSummary);
+                w.String(PayloadNames.Reason, p.Reason);
                 break;
             case PermissionDenied d:
-                Start(w, PayloadNames.PermissionDenied);
-                Str(w, PayloadNames.ToolName, d.ToolName);
-                Str(w, PayloadNames.CallId, d.CallId);
-                Str(w, PayloadNames.Message, d.Message);
+                w.Start(PayloadNames.PermissionDenied);
+                w.String(PayloadNames.ToolName, d.ToolName);
+                w.String(PayloadNames.CallId, d.CallId);
+                w.String(PayloadNames.Message, d.Message);
                 break;
             case ApiRetry r:
-                Start(w, PayloadNames.ApiRetry);
-                w.WriteNumber(PayloadNames.Attempt, r.Attempt);
-                Int(w, PayloadNames.MaxRetries, r.MaxRetries);
-                Int(w, PayloadNames.HttpStatus, r.HttpStatus);
-                Str(w, PayloadNames.Error, r.Error);
-                Int(w, PayloadNames.DelayMs, r.DelayMs);
+                w.Start(PayloadNames.ApiRetry);
+                w.Number(PayloadNames.Attempt, r.Attempt);
+                Int(ref w, PayloadNames.MaxRetries, r.MaxRetries);
+                Int(ref w, PayloadNames.HttpStatus, r.HttpStatus);
+                w.String(PayloadNames.Error, r.Error);
+                Int(ref w, PayloadNames.DelayMs, r.DelayMs);
                 break;
             case ApiError a:
-                Start(w, PayloadNames.ApiError);
-                Int(w, PayloadNames.HttpStatus, a.HttpStatus);
-                Str(w, PayloadNames.ErrorType, a.ErrorType);
-                Str(w, PayloadNames.Message, a.Message);
+                w.Start(PayloadNames.ApiError);
+                Int(ref w, PayloadNames.HttpStatus, a.HttpStatus);
+                w.String(PayloadNames.ErrorType, a.ErrorType);
+                w.String(PayloadNames.Message, a.Message);
                 break;
             case Notice n:
-                Start(w, PayloadNames.Notice);
-                Str(w, PayloadNames.Level, n.Level);
-                Str(w, PayloadNames.Message, n.Message);
-                Str(w, PayloadNames.Source, n.Source);
+                w.Start(PayloadNames.Notice);
+                w.String(PayloadNames.Level, n.Level);
+                w.String(PayloadNames.Message, n.Message);
+                w.String(PayloadNames.Source, n.Source);
                 break;
             case Unparsed u:
-                Start(w, PayloadNames.Unparsed);
-                Str(w, PayloadNames.Raw, u.Raw);
-                Str(w, PayloadNames.Reason, u.Reason);
+                w.Start(PayloadNames.Unparsed);
+                w.String(PayloadNames.Raw, u.Raw);
+                w.String(PayloadNames.Reason, u.Reason);
                 break;
             default:
                 return false;
         }
 
-        w.WriteEndObject();
+        w.End();
         return true;
     }
 
-    private static void Start(Utf8JsonWriter w, JsonEncodedText kind)
-    {
-        w.WriteStartObject();
-        w.WriteString(PayloadNames.Kind, kind);
-    }
-
-    private static void Str(Utf8JsonWriter w, JsonEncodedText name, string? value)
-    {
-        if (value is not null)
-        {
-            w.WriteString(name, value);
-        }
-    }
-
-    private static void Int(Utf8JsonWriter w, JsonEncodedText name, int? value)
+    private static void Int<TSink>(ref TSink w, JsonEncodedText name, int? value)
+        where TSink : struct, IPayloadSink
     {
         if (value is { } number)
         {
-            w.WriteNumber(name, number);
+            w.Number(name, number);
         }
     }
 
-    private static void Strings(Utf8JsonWriter w, JsonEncodedText name, IReadOnlyList<string>? values)
+    private static void Tokens<TSink>(ref TSink w, JsonEncodedText name, TokenUsage u)
+        where TSink : struct, IPayloadSink
     {
-        if (values is null)
-        {
-            return;
-        }
-
-        if (values.Count >= RepeatedListJson.MinimumCount && !w.Options.Indented)
-        {
-            // An indented writer would indent the array; a raw value keeps the bytes it is given.
-            w.WritePropertyName(name);
-            w.WriteRawValue(RepeatedListJson.For(values, w.Options.Encoder).Json, skipInputValidation: true);
-            return;
-        }
-
-        w.WriteStartArray(name);
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (values[i] is { } value)
-            {
-                w.WriteStringValue(value);
-            }
-            else
-            {
-                w.WriteNullValue();
-            }
-        }
-
-        w.WriteEndArray();
+        w.StartNested(name);
+        w.Number(PayloadNames.Input, u.Input);
+        w.Number(PayloadNames.CachedInput, u.CachedInput);
+        w.Number(PayloadNames.CacheWrite, u.CacheWrite);
+        w.Number(PayloadNames.Output, u.Output);
+        w.Number(PayloadNames.Reasoning, u.Reasoning);
+        w.EndNested();
     }
 
-    private static void Tokens(Utf8JsonWriter w, JsonEncodedText name, TokenUsage u)
-    {
-        w.WriteStartObject(name);
-        w.WriteNumber(PayloadNames.Input, u.Input);
-        w.WriteNumber(PayloadNames.CachedInput, u.CachedInput);
-        w.WriteNumber(PayloadNames.CacheWrite, u.CacheWrite);
-        w.WriteNumber(PayloadNames.Output, u.Output);
-        w.WriteNumber(PayloadNames.Reasoning, u.Reasoning);
-        w.WriteEndObject();
-    }
-
-    private static void Outcome(Utf8JsonWriter w, TurnOutcome outcome)
+    private static void Outcome<TSink>(ref TSink w, TurnOutcome outcome)
+        where TSink : struct, IPayloadSink
     {
         switch (outcome)
         {
             case TurnOutcome.Succeeded:
-                w.WriteString(PayloadNames.Outcome, PayloadNames.Succeeded);
+                w.Encoded(PayloadNames.Outcome, PayloadNames.Succeeded);
                 break;
             case TurnOutcome.Failed:
-                w.WriteString(PayloadNames.Outcome, PayloadNames.Failed);
+                w.Encoded(PayloadNames.Outcome, PayloadNames.Failed);
                 break;
             case TurnOutcome.Interrupted:
-                w.WriteString(PayloadNames.Outcome, PayloadNames.Interrupted);
+                w.Encoded(PayloadNames.Outcome, PayloadNames.Interrupted);
                 break;
             default:
                 // The enum converter writes values without a name as numbers.
-                w.WriteNumber(PayloadNames.Outcome, (int)outcome);
+                w.Number(PayloadNames.Outcome, (int)outcome);
                 break;
         }
     }

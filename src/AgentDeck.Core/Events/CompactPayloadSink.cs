@@ -1,0 +1,230 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace AgentDeck.Core.Events;
+
+/// <summary>
+/// A payload written straight into a reused byte array, as a compact <see cref="Utf8JsonWriter"/> with
+/// <see cref="EventJson.Options"/>' encoder would write it. Text that needs no escaping (nearly all) is transcoded
+/// in one call; text that does, or that holds surrogates, is escaped by such a writer itself, so the bytes never differ.
+/// </summary>
+internal struct CompactPayloadSink : IPayloadSink
+{
+    private static readonly JavaScriptEncoder Encoder = EventJson.Options.Encoder ?? JavaScriptEncoder.Default;
+
+    /// <summary>Every UTF-16 surrogate; a range search through SearchValues, as the generic range search allocates.</summary>
+    private static readonly SearchValues<char> Surrogates = SearchValues.Create(SurrogateChars());
+
+    private byte[] _buffer;
+    private int _length;
+    private bool _first;
+    private ArrayBufferWriter<byte>? _escaped;
+    private Utf8JsonWriter? _escaper;
+
+    public CompactPayloadSink()
+    {
+        _buffer = new byte[1024];
+    }
+
+    public readonly ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
+
+    public void Reset() => _length = 0;
+
+    /// <summary>Replaces what was written with <paramref name="json"/> (a payload the serializer wrote).</summary>
+    public void Set(ReadOnlySpan<byte> json)
+    {
+        _length = 0;
+        Append(json);
+    }
+
+    public void Start(JsonEncodedText kind)
+    {
+        Ensure(1);
+        _buffer[_length++] = (byte)'{';
+        _first = true;
+        Encoded(PayloadNames.Kind, kind);
+    }
+
+    public void String(JsonEncodedText name, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        Name(name);
+        StringValue(value);
+    }
+
+    public void Encoded(JsonEncodedText name, JsonEncodedText value)
+    {
+        Name(name);
+        Ensure(value.EncodedUtf8Bytes.Length + 2);
+        _buffer[_length++] = (byte)'"';
+        Append(value.EncodedUtf8Bytes);
+        _buffer[_length++] = (byte)'"';
+    }
+
+    public void Boolean(JsonEncodedText name, bool value)
+    {
+        Name(name);
+        Append(value ? "true"u8 : "false"u8);
+    }
+
+    public void Number(JsonEncodedText name, long value)
+    {
+        Name(name);
+        Ensure(24);
+        Utf8Formatter.TryFormat(value, _buffer.AsSpan(_length), out var written);
+        _length += written;
+    }
+
+    public void Number(JsonEncodedText name, decimal value)
+    {
+        Name(name);
+        Ensure(40);
+        Utf8Formatter.TryFormat(value, _buffer.AsSpan(_length), out var written);
+        _length += written;
+    }
+
+    public void Strings(JsonEncodedText name, IReadOnlyList<string>? values)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        Name(name);
+        if (values.Count >= RepeatedListJson.MinimumCount)
+        {
+            Append(RepeatedListJson.For(values, Encoder).Json);
+            return;
+        }
+
+        Ensure(2);
+        _buffer[_length++] = (byte)'[';
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (i > 0)
+            {
+                Ensure(1);
+                _buffer[_length++] = (byte)',';
+            }
+
+            if (values[i] is { } value)
+            {
+                StringValue(value);
+            }
+            else
+            {
+                Append("null"u8);
+            }
+        }
+
+        Ensure(1);
+        _buffer[_length++] = (byte)']';
+    }
+
+    public void StartNested(JsonEncodedText name)
+    {
+        Name(name);
+        Ensure(1);
+        _buffer[_length++] = (byte)'{';
+        _first = true;
+    }
+
+    public void EndNested()
+    {
+        Ensure(1);
+        _buffer[_length++] = (byte)'}';
+        _first = false;
+    }
+
+    public void End()
+    {
+        Ensure(1);
+        _buffer[_length++] = (byte)'}';
+    }
+
+    private void Name(JsonEncodedText name)
+    {
+        var bytes = name.EncodedUtf8Bytes;
+        Ensure(bytes.Length + 4);
+        if (!_first)
+        {
+            _buffer[_length++] = (byte)',';
+        }
+
+        _first = false;
+        _buffer[_length++] = (byte)'"';
+        bytes.CopyTo(_buffer.AsSpan(_length));
+        _length += bytes.Length;
+        _buffer[_length++] = (byte)'"';
+        _buffer[_length++] = (byte)':';
+    }
+
+    private void StringValue(string value)
+    {
+        // The encoder judges UTF-16 in the writer; without surrogates its UTF-8 verdict is the same.
+        if (value.AsSpan().IndexOfAny(Surrogates) < 0)
+        {
+            Ensure((value.Length * 3) + 2);
+            var start = _length;
+            _buffer[_length++] = (byte)'"';
+            _length += Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length));
+            if (Encoder.FindFirstCharacterToEncodeUtf8(_buffer.AsSpan(start + 1, _length - start - 1)) < 0)
+            {
+                _buffer[_length++] = (byte)'"';
+                return;
+            }
+
+            _length = start;
+        }
+
+        EscapedValue(value);
+    }
+
+    private void EscapedValue(string value)
+    {
+        if (_escaper is null)
+        {
+            _escaped = new ArrayBufferWriter<byte>(256);
+            _escaper = new Utf8JsonWriter(_escaped, new JsonWriterOptions { Encoder = Encoder, SkipValidation = true });
+        }
+
+        _escaped!.ResetWrittenCount();
+        _escaper.Reset(_escaped);
+        _escaper.WriteStringValue(value);
+        _escaper.Flush();
+        Append(_escaped.WrittenSpan);
+    }
+
+    private static char[] SurrogateChars()
+    {
+        var chars = new char[0xE000 - 0xD800];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = (char)(0xD800 + i);
+        }
+
+        return chars;
+    }
+
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        Ensure(bytes.Length);
+        bytes.CopyTo(_buffer.AsSpan(_length));
+        _length += bytes.Length;
+    }
+
+    private void Ensure(int more)
+    {
+        if (_length + more > _buffer.Length)
+        {
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + more));
+        }
+    }
+}
