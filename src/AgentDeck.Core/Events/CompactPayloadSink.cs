@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
-using System.Text;
+using System.Text.Unicode;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -9,14 +9,11 @@ namespace AgentDeck.Core.Events;
 /// <summary>
 /// A payload written straight into a reused byte array, as a compact <see cref="Utf8JsonWriter"/> with
 /// <see cref="EventJson.Options"/>' encoder would write it. Text that needs no escaping (nearly all) is transcoded
-/// in one call; text that does, or that holds surrogates, is escaped by such a writer itself, so the bytes never differ.
+/// in one call; text that does, or that is not valid UTF-16, is escaped by such a writer itself, so the bytes never differ.
 /// </summary>
 internal struct CompactPayloadSink : IPayloadSink
 {
     private static readonly JavaScriptEncoder Encoder = EventJson.Options.Encoder ?? JavaScriptEncoder.Default;
-
-    /// <summary>Every UTF-16 surrogate; a range search through SearchValues, as the generic range search allocates.</summary>
-    private static readonly SearchValues<char> Surrogates = SearchValues.Create(SurrogateChars());
 
     private byte[] _buffer;
     private int _length;
@@ -168,20 +165,18 @@ internal struct CompactPayloadSink : IPayloadSink
 
     private void StringValue(string value)
     {
-        // The encoder judges UTF-16 in the writer; without surrogates its UTF-8 verdict is the same.
-        if (value.AsSpan().IndexOfAny(Surrogates) < 0)
-        {
-            Ensure((value.Length * 3) + 2);
-            var start = _length;
-            _buffer[_length++] = (byte)'"';
-            _length += Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length));
-            if (Encoder.FindFirstCharacterToEncodeUtf8(_buffer.AsSpan(start + 1, _length - start - 1)) < 0)
-            {
-                _buffer[_length++] = (byte)'"';
-                return;
-            }
+        Ensure((value.Length * 3) + 2);
+        var start = _length;
+        _buffer[start] = (byte)'"';
 
-            _length = start;
+        // The encoder judges UTF-16 in the writer; on valid text its UTF-8 verdict is the same (a supplementary
+        // character needs escaping either way), and a lone surrogate fails the strict transcoding.
+        if (Utf8.FromUtf16(value, _buffer.AsSpan(start + 1), out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done &&
+            Encoder.FindFirstCharacterToEncodeUtf8(_buffer.AsSpan(start + 1, written)) < 0)
+        {
+            _length = start + 1 + written;
+            _buffer[_length++] = (byte)'"';
+            return;
         }
 
         EscapedValue(value);
@@ -200,17 +195,6 @@ internal struct CompactPayloadSink : IPayloadSink
         _escaper.WriteStringValue(value);
         _escaper.Flush();
         Append(_escaped.WrittenSpan);
-    }
-
-    private static char[] SurrogateChars()
-    {
-        var chars = new char[0xE000 - 0xD800];
-        for (var i = 0; i < chars.Length; i++)
-        {
-            chars[i] = (char)(0xD800 + i);
-        }
-
-        return chars;
     }
 
     private void Append(ReadOnlySpan<byte> bytes)
