@@ -23,7 +23,10 @@ internal sealed class LedgerWriter : IDisposable
     private readonly NativeStatement _aggregates;
     private readonly NativeStatement _layout;
     private readonly EventPayloadBuffer _payloads = new();
+    private const int MaxKindsByReference = 256;
+
     private readonly Dictionary<string, byte[]> _kindNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> _kindsByReference = new(ReferenceEqualityComparer.Instance);
     private readonly EventChunkWriter _chunk = new();
 
     public LedgerWriter(sqlite3 db)
@@ -200,10 +203,21 @@ internal sealed class LedgerWriter : IDisposable
 
     private byte[] KindName(string kind)
     {
-        if (!_kindNames.TryGetValue(kind, out var name))
+        // Kinds are the same few constant strings event after event: found by reference, no hashing of their text.
+        if (_kindsByReference.TryGetValue(kind, out var name))
+        {
+            return name;
+        }
+
+        if (!_kindNames.TryGetValue(kind, out name))
         {
             name = System.Text.Encoding.UTF8.GetBytes(kind);
             _kindNames[kind] = name;
+        }
+
+        if (_kindsByReference.Count < MaxKindsByReference)
+        {
+            _kindsByReference[kind] = name;
         }
 
         return name;

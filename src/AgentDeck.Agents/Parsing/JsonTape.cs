@@ -120,7 +120,7 @@ internal sealed class JsonTape
     internal string Text(int index)
     {
         var raw = RawText(index);
-        return IsEscaped(index) ? TapeStrings.Text(raw, escaped: true) : _recent.Get(raw);
+        return IsEscaped(index) ? TapeStrings.Text(raw, escaped: true) : _recent.Get(raw, knownAscii: !MayBeNonAscii);
     }
 
     /// <summary>A string or key entry's bytes between its quotes.</summary>

@@ -18,15 +18,18 @@ internal sealed class RecentStrings
 
     private readonly string?[] _slots = new string?[1 << SlotBits];
 
-    /// <summary>The string of <paramref name="utf8"/>, which must lie in a buffer where eight bytes can be read from its start.</summary>
-    public string Get(ReadOnlySpan<byte> utf8)
+    /// <summary>
+    /// The string of <paramref name="utf8"/>, which must lie in a buffer where eight bytes can be read from its start;
+    /// <paramref name="knownAscii"/> when the caller saw the whole text was ASCII already.
+    /// </summary>
+    public string Get(ReadOnlySpan<byte> utf8, bool knownAscii = false)
     {
         if (utf8.Length == 0)
         {
             return string.Empty;
         }
 
-        if (utf8.Length > MaxBytes || !Ascii.IsValid(utf8))
+        if (utf8.Length > MaxBytes || !(knownAscii || Ascii.IsValid(utf8)))
         {
             return Encoding.UTF8.GetString(utf8);
         }
