@@ -53,7 +53,7 @@ public static class IngestChunkProbe
         perChunk.Sort();
         double At(double q) => perChunk[(int)Math.Min(perChunk.Count - 1, q * perChunk.Count)];
         Console.WriteLine(
-            $"{agent} recorder by chunks of {chunkLines} lines ({perChunk.Count} chunks): p10 {At(0.10):0} ns/line  p25 {At(0.25):0}  median {At(0.5):0}  " +
+            $"{agent} recorder by chunks of {chunkLines} lines ({perChunk.Count} chunks): min {perChunk[0]:0} ns/line  p5 {At(0.05):0}  p10 {At(0.10):0}  p25 {At(0.25):0}  median {At(0.5):0}  " +
             $"mean of lower half {perChunk.Take(Math.Max(1, perChunk.Count / 2)).Average():0}  ({1e9 / At(0.25):0} lines/s per core at p25)");
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -19,10 +18,6 @@ internal static class Summary
             "description", "prompt", "skill", "todos",
         }.Select(Encoding.UTF8.GetBytes),
     ];
-
-    /// <summary>Every character <see cref="OneLine"/> treats as a gap: whitespace (Unicode's) and control characters.</summary>
-    private static readonly SearchValues<char> Gaps = SearchValues.Create(CharsWhere(c => char.IsWhiteSpace(c) || char.IsControl(c)));
-
 
     /// <summary>
     /// Collapses whitespace runs (newlines included) into single spaces and cuts to <paramref name="max"/> characters,
@@ -103,8 +98,11 @@ internal static class Summary
         }
     }
 
-    /// <summary>Whitespace or a control character; in ASCII exactly the bytes up to the space, and DEL.</summary>
-    private static bool IsGap(char c) => c <= ' ' || (c >= '\u007F' && (c < '\u00A1' || Gaps.Contains(c)));
+    /// <summary>
+    /// A gap <see cref="OneLine"/> collapses: whitespace (Unicode's) or a control character. In ASCII those are
+    /// exactly the bytes up to the space, and DEL; control characters end at U+009F and U+00A0 is a space.
+    /// </summary>
+    private static bool IsGap(char c) => c <= ' ' || (c >= '\u007F' && (c <= '\u00A0' || char.IsWhiteSpace(c)));
 
     /// <summary>The end of <see cref="OneLine"/> when <paramref name="word"/> does not fit: as much as fits, then the ellipsis.</summary>
     private static string Cut(StringBuilder builder, bool pendingSpace, ReadOnlySpan<char> word, int max)
@@ -122,20 +120,6 @@ internal static class Summary
         builder.Length = Math.Min(builder.Length, max - 1);
         builder.Append('…');
         return builder.ToString();
-    }
-
-    private static char[] CharsWhere(Func<char, bool> test)
-    {
-        var chars = new List<char>();
-        for (var c = 0; c <= char.MaxValue; c++)
-        {
-            if (test((char)c))
-            {
-                chars.Add((char)c);
-            }
-        }
-
-        return [.. chars];
     }
 
     /// <summary>A tool input as one line: its most telling field (a Bash command, a written path), else compact JSON.</summary>

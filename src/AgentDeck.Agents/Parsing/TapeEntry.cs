@@ -16,8 +16,9 @@ internal struct TapeEntry
     public JsonValueKind Kind;
 
     /// <summary>
-    /// For an object whose members were looked up: where its member index lies (start + 1 in the high half, count in
-    /// the low half); zero before the first look-up.
+    /// For a key: the first eight bytes of the name and its length, so most mismatches cost one compare (zero for a
+    /// name with escapes: compare the decoded name). For an object whose members were looked up: where its member
+    /// index lies (start + 1 in the high half, count in the low half); zero before the first look-up.
     /// </summary>
     public ulong Stamp;
 }

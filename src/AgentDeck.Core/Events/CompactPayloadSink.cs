@@ -11,7 +11,7 @@ namespace AgentDeck.Core.Events;
 /// <see cref="EventJson.Options"/>' encoder would write it. Text that needs no escaping (nearly all) is transcoded
 /// in one call; text that does, or that is not valid UTF-16, is escaped by such a writer itself, so the bytes never differ.
 /// </summary>
-internal struct CompactPayloadSink : IPayloadSink
+internal struct CompactPayloadSink
 {
     private static readonly JavaScriptEncoder Encoder = EventJson.Options.Encoder ?? JavaScriptEncoder.Default;
 
@@ -37,6 +37,7 @@ internal struct CompactPayloadSink : IPayloadSink
         Append(json);
     }
 
+    /// <summary>Opens the payload object and writes its <c>kind</c>.</summary>
     public void Start(JsonEncodedText kind)
     {
         Ensure(1);
@@ -45,6 +46,7 @@ internal struct CompactPayloadSink : IPayloadSink
         Encoded(PayloadNames.Kind, kind);
     }
 
+    /// <summary>A string member; nothing when <paramref name="value"/> is null.</summary>
     public void String(JsonEncodedText name, string? value)
     {
         if (value is null)
@@ -87,6 +89,7 @@ internal struct CompactPayloadSink : IPayloadSink
         _length += written;
     }
 
+    /// <summary>An array of strings (null items as null); nothing when <paramref name="values"/> is null.</summary>
     public void Strings(JsonEncodedText name, IReadOnlyList<string>? values)
     {
         if (values is null)

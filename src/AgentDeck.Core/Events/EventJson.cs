@@ -17,18 +17,6 @@ public static class EventJson
 
     public static byte[] SerializeToUtf8(AgentEvent value) => JsonSerializer.SerializeToUtf8Bytes(value, EventType);
 
-    /// <summary>Writes the payload through <paramref name="writer"/> (its own escaping applies) and flushes it; the ingest path.</summary>
-    public static void Serialize(Utf8JsonWriter writer, AgentEvent value)
-    {
-        if (writer is not null && value is not null && EventPayloadWriter.TryWrite(writer, value))
-        {
-            writer.Flush();
-            return;
-        }
-
-        JsonSerializer.Serialize(writer, value, EventType);
-    }
-
     /// <summary>Reads a payload written by <see cref="Serialize(AgentEvent)"/>; returns null when it is not one.</summary>
     public static AgentEvent? Deserialize(string json)
     {

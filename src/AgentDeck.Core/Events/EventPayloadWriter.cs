@@ -11,15 +11,7 @@ namespace AgentDeck.Core.Events;
 /// </summary>
 internal static class EventPayloadWriter
 {
-    public static bool TryWrite(Utf8JsonWriter w, AgentEvent e)
-    {
-        var sink = new JsonWriterPayloadSink(w);
-        return TryWrite(ref sink, e);
-    }
-
-    /// <summary>The one description of every payload, for any sink: a <see cref="Utf8JsonWriter"/> or the compact buffer.</summary>
-    public static bool TryWrite<TSink>(ref TSink w, AgentEvent e)
-        where TSink : struct, IPayloadSink
+    public static bool TryWrite(ref CompactPayloadSink w, AgentEvent e)
     {
         switch (e)
         {
@@ -142,8 +134,7 @@ internal static class EventPayloadWriter
         return true;
     }
 
-    private static void Int<TSink>(ref TSink w, JsonEncodedText name, int? value)
-        where TSink : struct, IPayloadSink
+    private static void Int(ref CompactPayloadSink w, JsonEncodedText name, int? value)
     {
         if (value is { } number)
         {
@@ -151,8 +142,7 @@ internal static class EventPayloadWriter
         }
     }
 
-    private static void Tokens<TSink>(ref TSink w, JsonEncodedText name, TokenUsage u)
-        where TSink : struct, IPayloadSink
+    private static void Tokens(ref CompactPayloadSink w, JsonEncodedText name, TokenUsage u)
     {
         w.StartNested(name);
         w.Number(PayloadNames.Input, u.Input);
@@ -163,8 +153,7 @@ internal static class EventPayloadWriter
         w.EndNested();
     }
 
-    private static void Outcome<TSink>(ref TSink w, TurnOutcome outcome)
-        where TSink : struct, IPayloadSink
+    private static void Outcome(ref CompactPayloadSink w, TurnOutcome outcome)
     {
         switch (outcome)
         {
