@@ -2,8 +2,10 @@ namespace AgentDeck.EndToEnd.Tests;
 
 /// <summary>
 /// The run budget stops a real CLI inside a turn, from the tokens its stream reports before the turn's cost: the
-/// mock's "steer" scenario runs a 4 s command and only then answers, so a guard that waited for the turn's cost would
-/// let the command finish and the answer arrive. Both models are in the price table (the estimate needs a price).
+/// mock's "steer-long" scenario runs a 20 s command and only then answers, so a guard that waited for the turn's cost
+/// would let the command finish and the answer arrive. The command outlasts even a forced stop after the 5 s grace,
+/// so a CLI slow to honour the gentle stop on a loaded machine cannot make the answer arrive first. Both models are in
+/// the price table (the estimate needs a price).
 /// </summary>
 [Collection(AgentCliCollection.Name)]
 public sealed class MidTurnBudgetThroughDeckTests(AgentCliFixture fixture)
@@ -18,7 +20,7 @@ public sealed class MidTurnBudgetThroughDeckTests(AgentCliFixture fixture)
         var deck = await Deck.CreateAsync(fixture, sandbox);
         await deck.SetLimitsAsync("run_budget_usd = 0.000001");
 
-        var id = await deck.RunDetachedAsync(agent, "Sleep then answer [[S:steer]]", ["--write", .. options]);
+        var id = await deck.RunDetachedAsync(agent, "Sleep then answer [[S:steer-long]]", ["--write", .. options]);
         var (wait, runs) = await deck.WaitAsync(id);
         var events = await deck.EventsAsync(id);
 
@@ -27,7 +29,7 @@ public sealed class MidTurnBudgetThroughDeckTests(AgentCliFixture fixture)
         Assert.True((double?)runs[0]["cost_usd"] > 0.000001, runs[0].ToJsonString());
         var described = events.Describe();
         Assert.Contains(events.OfKind("notice"), n => ((string?)n["message"])?.Contains("with the turn in flight: an estimated $", StringComparison.Ordinal) == true);
-        Assert.DoesNotContain("Finished the first task.", described, StringComparison.Ordinal);
+        Assert.DoesNotContain("Finished the long task.", described, StringComparison.Ordinal);
         Assert.DoesNotContain(events.OfKind("turn_completed"), t => (string?)t["outcome"] == "succeeded");
     }
 }
