@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Buffers.Text;
-using System.Text.Unicode;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace AgentDeck.Core.Events;
 
