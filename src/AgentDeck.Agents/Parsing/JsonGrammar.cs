@@ -9,7 +9,7 @@ namespace AgentDeck.Agents.Parsing;
 /// The second pass of <see cref="JsonTape"/>: walks the places <see cref="JsonStructure"/> listed and checks the
 /// grammar (nesting, names, colons, commas, numbers, literals) while it writes the tape's entries. Every read stays
 /// within the list: a place that breaks the grammar ends the walk, and the sentinel place after the list breaks every
-/// rule. Reads of numbers and literals run past the text without checks: the copy ends in a zero byte and spaces.
+/// rule. Reads of numbers and literals run past the text without checks: the copy ends in spaces, which end them.
 /// </summary>
 internal static class JsonGrammar
 {
@@ -306,10 +306,10 @@ internal static class JsonGrammar
         return (BitConverter.IsLittleEndian ? head : BinaryPrimitives.ReverseEndianness(head)) ^ ((ulong)length << 56);
     }
 
-    /// <summary>Bytes that may follow a number or literal: whitespace, punctuation, and the zero after the text.</summary>
+    /// <summary>Bytes that may follow a number or literal: whitespace (the spaces after the text too) and punctuation.</summary>
     private static ReadOnlySpan<byte> EndsAtom =>
     [
-        1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0,

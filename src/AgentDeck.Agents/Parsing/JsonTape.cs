@@ -170,9 +170,8 @@ internal sealed class JsonTape
             return false;
         }
 
-        // A place no rule accepts ends every walk that runs past the list.
+        // A place no rule accepts (the space after the text) ends every walk that runs past the list.
         _places[listed] = _length;
-        _json[_length] = 0;
         if (_entries.Length < listed)
         {
             // A value takes at least one place, so the walk never needs more entries than places.

@@ -11,7 +11,7 @@ namespace AgentDeck.Agents.Tests.Tape;
 /// </summary>
 internal static class TapeCorpus
 {
-    private static readonly byte[] Strays = "{}[],:\"\\ 0123456789-+.eEtfnux\t\r\n\u0001"u8.ToArray();
+    private static readonly byte[] Strays = "{}[],:\"\\ 0123456789-+.eEtfnux\t\r\n\u0001\u0000"u8.ToArray();
 
     public static IReadOnlyList<byte[]> EdgeCases { get; } = BuildEdgeCases();
 
@@ -57,6 +57,10 @@ internal static class TapeCorpus
             "{\"a\":{\"b\":{\"c\":[1,{\"d\":null}]}}}", "{\"\":1}", "{\"abcdefgh\":1,\"abcdefgi\":2,\"abcdefghi\":3}",
             "[" + new string(' ', 40) + "1" + new string(' ', 40) + "]", "\"" + new string('x', 100_000) + "\"",
             "\"" + string.Concat(Enumerable.Repeat("\\n", 1000)) + "\"", "{\"k\":\"" + new string('y', 31) + "\"}",
+
+            // A zero byte is no whitespace: not after a number or literal, inside the text or at its end.
+            "1\0", "1\0 ", "[1\0]", "{\"n\":12\0}", "{\"n\":1.5\0,\"m\":2}", "true\0", "[null\0,1]", "{\"f\":false\0}", "\0",
+            "[\0]", "{\"a\":\"b\"\0}", "\0{}", "{}\0", "[1e5\0]", "-0\0",
         };
         foreach (var depth in new[] { 63, 64, 65, 66 })
         {
