@@ -76,6 +76,16 @@ if (args is ["ingest-probe", ..])
     return;
 }
 
+if (args is ["tape-probe", ..])
+{
+    // The tape alone, lines in cache (docs/performance.md, "Ingest").
+    var agent = args.Length > 1 && args[1] == "codex" ? AgentDeck.Core.AgentKind.Codex : AgentDeck.Core.AgentKind.Claude;
+    var passes = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200;
+    var tapeRounds = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 30;
+    AgentDeck.Benchmarks.TapeProbe.Run(agent, passes, tapeRounds);
+    return;
+}
+
 if (args is ["ingest-chunks", ..])
 {
     // The recorder's CPU per chunk of lines, low percentiles: resolves a few percent on a noisy box.

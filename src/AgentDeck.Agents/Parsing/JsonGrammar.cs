@@ -24,19 +24,25 @@ internal static class JsonGrammar
     /// needs room for one entry per listed place; <paramref name="backslashes"/> is null when the text has none;
     /// <paramref name="openContainers"/> holds <see cref="MaxDepth"/> ints of scratch. Keys get their stamp here,
     /// where their bytes are at hand (most are looked up); whether a string value holds escapes is left to its reader.
+    /// When colons were not listed, every name must have its colon right after its closing quote, and the text must
+    /// hold exactly <paramref name="colons"/> colons outside strings, one per name: then no colon is anywhere else.
     /// </summary>
-    public static int Walk(byte[] text, int length, int[] placeList, int listed, ulong[]? backslashes, TapeEntry[] table, int[] openContainers)
+    public static int Walk(byte[] text, int[] placeList, int listed, bool colonsListed, int colons, ulong[]? backslashes, TapeEntry[] table, int[] openContainers)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(openContainers.Length, MaxDepth);
         ref var json = ref MemoryMarshal.GetArrayDataReference(text);
         ref var places = ref MemoryMarshal.GetArrayDataReference(placeList);
         ref var entries = ref MemoryMarshal.GetArrayDataReference(table);
+
         // An array from the caller rather than stackalloc: a method with stackalloc is compiled once, fully optimized
         // but without the profile-guided tier.
-        var open = openContainers.AsSpan(0, MaxDepth);
+        ref var open = ref MemoryMarshal.GetArrayDataReference(openContainers);
         ulong objects = 0;
         var depth = 0;
         var k = 0;
         var count = 0;
+        var names = 0;
+        var keyPlaces = colonsListed ? 3 : 2;
         while (true)
         {
             // A value starts at the next place.
@@ -53,7 +59,7 @@ internal static class JsonGrammar
                 var container = count;
                 Put(ref entries, count++, isObject ? JsonValueKind.Object : JsonValueKind.Array, at, 0);
                 Unsafe.Add(ref entries, container).Stamp = 0;
-                open[depth] = container;
+                Unsafe.Add(ref open, depth) = container;
                 objects = isObject ? objects | (1UL << depth) : objects & ~(1UL << depth);
                 depth++;
                 var next = Unsafe.Add(ref places, k);
@@ -66,7 +72,7 @@ internal static class JsonGrammar
                 }
                 else
                 {
-                    if (isObject && !Key(ref json, ref places, ref k, ref entries, ref count, backslashes))
+                    if (isObject && !Key(ref json, ref places, ref k, keyPlaces, ref entries, ref count, ref names, backslashes))
                     {
                         return -1;
                     }
@@ -78,7 +84,7 @@ internal static class JsonGrammar
             {
                 PutString(ref entries, count++, at, Unsafe.Add(ref places, k++));
             }
-            else if (!Atom(ref json, length, at, c, ref entries, ref count))
+            else if (!Atom(ref json, at, c, ref entries, ref count))
             {
                 return -1;
             }
@@ -88,7 +94,7 @@ internal static class JsonGrammar
             {
                 if (depth == 0)
                 {
-                    return k == listed ? count : -1;
+                    return k == listed && (colonsListed || names == colons) ? count : -1;
                 }
 
                 at = Unsafe.Add(ref places, k++);
@@ -96,7 +102,7 @@ internal static class JsonGrammar
                 var inObject = ((objects >> (depth - 1)) & 1) != 0;
                 if (c == ',')
                 {
-                    if (inObject && !Key(ref json, ref places, ref k, ref entries, ref count, backslashes))
+                    if (inObject && !Key(ref json, ref places, ref k, keyPlaces, ref entries, ref count, ref names, backslashes))
                     {
                         return -1;
                     }
@@ -109,15 +115,18 @@ internal static class JsonGrammar
                     return -1;
                 }
 
-                Close(ref entries, open[depth - 1], at, count);
+                Close(ref entries, Unsafe.Add(ref open, depth - 1), at, count);
                 depth--;
             }
         }
     }
 
-    /// <summary>A member's name (an entry with its stamp) and its colon.</summary>
+    /// <summary>
+    /// A member's name (an entry with its stamp) and its colon: the next listed place, or, when colons are not listed
+    /// (<paramref name="keyPlaces"/> 2), the byte right after the closing quote.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Key(ref byte json, ref int places, ref int k, ref TapeEntry entries, ref int count, ulong[]? backslashes)
+    private static bool Key(ref byte json, ref int places, ref int k, int keyPlaces, ref TapeEntry entries, ref int count, ref int names, ulong[]? backslashes)
     {
         var open = Unsafe.Add(ref places, k);
         if (Unsafe.Add(ref json, open) != '"')
@@ -131,18 +140,20 @@ internal static class JsonGrammar
         Unsafe.Add(ref entries, index).Stamp = backslashes is not null && HasBackslash(backslashes, open + 1, close)
             ? 0
             : Stamp(ref json, open + 1, close - open - 1);
-        if (Unsafe.Add(ref json, Unsafe.Add(ref places, k + 2)) != ':')
+        var colon = keyPlaces == 3 ? Unsafe.Add(ref places, k + 2) : close + 1;
+        if (Unsafe.Add(ref json, colon) != ':')
         {
             return false;
         }
 
-        k += 3;
+        k += keyPlaces;
+        names++;
         return true;
     }
 
     /// <summary>A number or literal, which must end where whitespace, punctuation or the text does.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Atom(ref byte json, int length, int at, byte first, ref TapeEntry entries, ref int count)
+    private static bool Atom(ref byte json, int at, byte first, ref TapeEntry entries, ref int count)
     {
         int end;
         switch (first)
@@ -170,7 +181,8 @@ internal static class JsonGrammar
                 break;
         }
 
-        return end <= length && EndsAtom[Unsafe.Add(ref json, end)] != 0;
+        // The spaces after the text end every number, and a literal is matched whole: an atom never runs past the text.
+        return EndsAtom[Unsafe.Add(ref json, end)] != 0;
     }
 
     /// <summary>RFC 8259's number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?; the index after it, or -1.</summary>
@@ -259,6 +271,7 @@ internal static class JsonGrammar
     }
 
     /// <summary>Whether [from, to) holds a backslash, from the first pass's per-block bits.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static bool HasBackslash(ulong[] backslashes, int from, int to)
     {
         if (from >= to)
@@ -268,26 +281,17 @@ internal static class JsonGrammar
 
         var first = from / JsonStructure.BlockBytes;
         var last = (to - 1) / JsonStructure.BlockBytes;
-        for (var block = first; block <= last; block++)
+        var words = backslashes.AsSpan(first, last + 1 - first);
+
+        // Shifts of a ulong count modulo 64: the bit of `from` within its block, and of the last byte within its own.
+        var head = words[0] & (ulong.MaxValue << from);
+        var tail = ulong.MaxValue >> (JsonStructure.BlockBytes - 1 - ((to - 1) % JsonStructure.BlockBytes));
+        if (words.Length == 1)
         {
-            var bits = backslashes[block];
-            if (block == first)
-            {
-                bits &= ulong.MaxValue << (from % JsonStructure.BlockBytes);
-            }
-
-            if (block == last)
-            {
-                bits &= ulong.MaxValue >> (JsonStructure.BlockBytes - 1 - ((to - 1) % JsonStructure.BlockBytes));
-            }
-
-            if (bits != 0)
-            {
-                return true;
-            }
+            return (head & tail) != 0;
         }
 
-        return false;
+        return head != 0 || words[1..^1].ContainsAnyExcept(0UL) || (words[^1] & tail) != 0;
     }
 
     /// <summary>

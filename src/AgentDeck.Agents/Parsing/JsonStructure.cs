@@ -50,10 +50,13 @@ internal static class JsonStructure
 
     /// <summary>
     /// Lists the places of <paramref name="json"/>[0..<paramref name="length"/>) into <paramref name="places"/> and
-    /// returns how many, or -1 when the text cannot be JSON; <paramref name="anyBackslash"/> says whether any string may need unescaping, <paramref name="nonAscii"/> whether the text may hold bytes above 0x7F (true when it was not read to the end). The array must have <see cref="BlockBytes"/> spaces after
-    /// the text, <paramref name="places"/> room for length + 8 entries, and <paramref name="backslashes"/> one word per block.
+    /// returns how many, or -1 when the text cannot be JSON. Colons are listed only when <paramref name="listColons"/>
+    /// is set; <paramref name="colons"/> counts those outside strings either way. <paramref name="anyBackslash"/> says
+    /// whether any string may need unescaping, <paramref name="nonAscii"/> whether the text may hold bytes above 0x7F
+    /// (true when it was not read to the end). The array must have <see cref="BlockBytes"/> spaces after the text,
+    /// <paramref name="places"/> room for length + 8 entries, and <paramref name="backslashes"/> one word per block.
     /// </summary>
-    public static int List(byte[] json, int length, int[] places, ulong[] backslashes, out bool anyBackslash, out bool nonAscii)
+    public static int List(byte[] json, int length, int[] places, ulong[] backslashes, bool listColons, out int colons, out bool anyBackslash, out bool nonAscii)
     {
         ref var origin = ref MemoryMarshal.GetArrayDataReference(json);
         ref var place = ref MemoryMarshal.GetArrayDataReference(places);
@@ -62,7 +65,9 @@ internal static class JsonStructure
         ulong inStringCarry = 0;
         ulong atomCarry = 0;
         ulong allSlashes = 0;
-        ulong highBits = 0;
+        var highBits = Vector256<byte>.Zero;
+        var unlistedColons = listColons ? 0UL : ulong.MaxValue;
+        colons = 0;
         anyBackslash = false;
 
         // Until every block was seen the text may hold anything.
@@ -75,7 +80,7 @@ internal static class JsonStructure
             var slashes = Bits(Vector256.Equals(low, Backslash), Vector256.Equals(high, Backslash));
             backslashes[block] = slashes;
             allSlashes |= slashes;
-            highBits |= Bits(low, high);
+            highBits |= low | high;
 
             ulong escaped = 0;
             if ((slashes | escapedCarry) != 0 && !TryFindEscaped(json, start, length, slashes, ref escapedCarry, out escaped))
@@ -87,8 +92,9 @@ internal static class JsonStructure
             var inString = PrefixXor(realQuotes) ^ inStringCarry;
             inStringCarry = (ulong)((long)inString >> 63);
 
-            var controls = Bits(Vector256.LessThan(low, Space), Vector256.LessThan(high, Space));
-            if ((controls & inString) != 0)
+            // Compact JSON has no control character at all: one compare over both halves rules them out.
+            if (Vector256.LessThanAny(Vector256.Min(low, high), Space)
+                && (Bits(Vector256.LessThan(low, Space), Vector256.LessThan(high, Space)) & inString) != 0)
             {
                 // A raw control character (tab and newline included) inside a string.
                 return -1;
@@ -100,8 +106,11 @@ internal static class JsonStructure
             var atomStarts = atoms & ~((atoms << 1) | atomCarry);
             atomCarry = atoms >> 63;
 
+            var colonBits = Bits(Vector256.Equals(low, Colon), Vector256.Equals(high, Colon)) & ~inString;
+            colons += BitOperations.PopCount(colonBits);
+
             // Past the text there are only spaces, which list nothing.
-            var listed = (operators & ~inString) | realQuotes | atomStarts;
+            var listed = ((operators & ~inString) | realQuotes | atomStarts) & ~(colonBits & unlistedColons);
 
             // Eight places per round without a branch each (the list has room past its end): one mispredicted exit
             // per block instead of one per place.
@@ -132,7 +141,7 @@ internal static class JsonStructure
         }
 
         anyBackslash = allSlashes != 0;
-        nonAscii = highBits != 0;
+        nonAscii = highBits.ExtractMostSignificantBits() != 0;
         return inStringCarry != 0 ? -1 : count;
     }
 

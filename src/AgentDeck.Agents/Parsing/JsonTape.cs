@@ -163,13 +163,34 @@ internal sealed class JsonTape
         _length = json.Length;
         _count = 0;
         _memberCount = 0;
-        var listed = JsonStructure.List(_json, _length, _places, _backslashes, out _anyBackslash, out var nonAscii);
+        // Agents print compact JSON, where every colon sits right after its name's closing quote: the walk then checks
+        // it there, without listing it. A text that fails that way (a space before a colon, or a grammar error) is
+        // read once more with every colon listed, which decides.
+        var listed = JsonStructure.List(_json, _length, _places, _backslashes, listColons: false, out var colons, out _anyBackslash, out var nonAscii);
         MayBeNonAscii = nonAscii;
         if (listed < 0)
         {
             return false;
         }
 
+        _count = Walk(listed, colonsListed: false, colons);
+        if (_count < 0)
+        {
+            listed = JsonStructure.List(_json, _length, _places, _backslashes, listColons: true, out _, out _, out _);
+            _count = Walk(listed, colonsListed: true, colons);
+        }
+
+        if (_count < 0)
+        {
+            _count = 0;
+            return false;
+        }
+
+        return true;
+    }
+
+    private int Walk(int listed, bool colonsListed, int colons)
+    {
         // A place no rule accepts (the space after the text) ends every walk that runs past the list.
         _places[listed] = _length;
         if (_entries.Length < listed)
@@ -178,14 +199,7 @@ internal sealed class JsonTape
             _entries = new TapeEntry[Math.Max(listed, _entries.Length * 2)];
         }
 
-        _count = JsonGrammar.Walk(_json, _length, _places, listed, _anyBackslash ? _backslashes : null, _entries, _openContainers);
-        if (_count < 0)
-        {
-            _count = 0;
-            return false;
-        }
-
-        return true;
+        return JsonGrammar.Walk(_json, _places, listed, colonsListed, colons, _anyBackslash ? _backslashes : null, _entries, _openContainers);
     }
 
     /// <summary>The first eight bytes of a raw name (zero-filled) mixed with its length.</summary>

@@ -61,6 +61,10 @@ internal static class TapeCorpus
             // A zero byte is no whitespace: not after a number or literal, inside the text or at its end.
             "1\0", "1\0 ", "[1\0]", "{\"n\":12\0}", "{\"n\":1.5\0,\"m\":2}", "true\0", "[null\0,1]", "{\"f\":false\0}", "\0",
             "[\0]", "{\"a\":\"b\"\0}", "\0{}", "{}\0", "[1e5\0]", "-0\0",
+
+            // Colons: the walk finds a name's colon right after its quote, and counts the rest.
+            "[\"a\":1]", "[\"a\":]", "{\"a\":\"b\":1}", "{\"a\":1,\"b\" :2}", "{\"a\"::1}", "[1:2]", "{\":\":\":\"}", "\":\"", "\"a\":",
+            "{\"a\":{\"b\":1}:2}", "{\"a\"\n:1}", "{\"a\":[\"b\":1]}", "{\"a\":1}:", ":{\"a\":1}", "{\"a\":1,:}", "{\"a\":\"x\\\":\"}",
         };
         foreach (var depth in new[] { 63, 64, 65, 66 })
         {
