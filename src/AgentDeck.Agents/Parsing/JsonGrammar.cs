@@ -137,7 +137,7 @@ internal static class JsonGrammar
         var close = Unsafe.Add(ref places, k + 1);
         var index = count++;
         PutString(ref entries, index, open, close);
-        Unsafe.Add(ref entries, index).Stamp = backslashes is not null && HasBackslash(backslashes, open + 1, close)
+        Unsafe.Add(ref entries, index).Stamp = backslashes is not null && NameHasBackslash(backslashes, open + 1, close)
             ? 0
             : Stamp(ref json, open + 1, close - open - 1);
         var colon = keyPlaces == 3 ? Unsafe.Add(ref places, k + 2) : close + 1;
@@ -270,8 +270,15 @@ internal static class JsonGrammar
         entry.Next = count;
     }
 
-    /// <summary>Whether [from, to) holds a backslash, from the first pass's per-block bits.</summary>
+    /// <summary>Out of the walk's loop, which has registers enough to keep without it: most lines hold no backslash.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool NameHasBackslash(ulong[] backslashes, int from, int to) => HasBackslash(backslashes, from, to);
+
+    /// <summary>
+    /// Whether [from, to) holds a backslash, from the first pass's per-block bits (one word per 64-byte block of the
+    /// text, so every block of the range has one).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool HasBackslash(ulong[] backslashes, int from, int to)
     {
         if (from >= to)
@@ -279,19 +286,19 @@ internal static class JsonGrammar
             return false;
         }
 
-        var first = from / JsonStructure.BlockBytes;
-        var last = (to - 1) / JsonStructure.BlockBytes;
-        var words = backslashes.AsSpan(first, last + 1 - first);
+        ref var words = ref MemoryMarshal.GetArrayDataReference(backslashes);
+        var first = (uint)from / JsonStructure.BlockBytes;
+        var last = (uint)(to - 1) / JsonStructure.BlockBytes;
 
         // Shifts of a ulong count modulo 64: the bit of `from` within its block, and of the last byte within its own.
-        var head = words[0] & (ulong.MaxValue << from);
+        var head = Unsafe.Add(ref words, first) & (ulong.MaxValue << from);
         var tail = ulong.MaxValue >> (JsonStructure.BlockBytes - 1 - ((to - 1) % JsonStructure.BlockBytes));
-        if (words.Length == 1)
+        if (first == last)
         {
             return (head & tail) != 0;
         }
 
-        return head != 0 || words[1..^1].ContainsAnyExcept(0UL) || (words[^1] & tail) != 0;
+        return head != 0 || (Unsafe.Add(ref words, last) & tail) != 0 || backslashes.AsSpan((int)first + 1, (int)(last - first - 1)).ContainsAnyExcept(0UL);
     }
 
     /// <summary>

@@ -1,5 +1,8 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text.Json;
 
 namespace AgentDeck.Agents.Parsing;
@@ -24,6 +27,8 @@ internal sealed class JsonTape
 
     /// <summary>Entries kept between lines; a huge line's bigger table is dropped after use.</summary>
     private const int KeptEntries = 64 * 1024;
+
+    private static readonly Vector256<byte> Spaces = Vector256.Create((byte)' ');
 
     private readonly RecentStrings _recent = new();
     private readonly int[] _openContainers = new int[MaxDepth];
@@ -159,7 +164,9 @@ internal sealed class JsonTape
         }
 
         json.CopyTo(_json);
-        _json.AsSpan(json.Length, Padding).Fill((byte)' ');
+        ref var padding = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_json), json.Length);
+        Spaces.StoreUnsafe(ref padding);
+        Spaces.StoreUnsafe(ref padding, (nuint)Vector256<byte>.Count);
         _length = json.Length;
         _count = 0;
         _memberCount = 0;
