@@ -18,7 +18,6 @@ namespace AgentDeck.Agents.Claude;
 /// </summary>
 internal sealed class ClaudeCostTracker
 {
-    private const int UsdDecimals = 10;
     private decimal? _priorCumulativeUsd;
 
     public ClaudeCostTracker(decimal? baselineUsd) => _priorCumulativeUsd = baselineUsd;
@@ -58,11 +57,8 @@ internal sealed class ClaudeCostTracker
             _priorCumulativeUsd = Math.Max(_priorCumulativeUsd ?? 0m, now);
         }
 
-        return new CostReported(Tidy(turn), cumulative is { } c ? Tidy(c) : null);
+        return new CostReported(UsdFigures.Tidy(turn), cumulative is { } c ? UsdFigures.Tidy(c) : null);
     }
-
-    /// <summary>Drops binary floating-point noise (0.0007900000000000001) and trailing zeros.</summary>
-    private static decimal Tidy(decimal usd) => Math.Round(usd, UsdDecimals) / 1.0000000000000000000000000000m;
 
     private static decimal EstimateShare(decimal sessionUsd, TokenUsage turn, TokenUsage? session)
     {
