@@ -55,10 +55,7 @@ internal static class Summary
 
             var pendingSpace = i > gapStart && builder.Length > 0;
             var wordStart = i;
-            while (i < span.Length && !IsGap(span[i]))
-            {
-                i++;
-            }
+            i = WordEnd(span, i);
 
             var word = span[wordStart..i];
             if (builder.Length + (pendingSpace ? 1 : 0) + word.Length > max)
@@ -72,6 +69,30 @@ internal static class Summary
             }
 
             builder.Append(word);
+        }
+    }
+
+    /// <summary>
+    /// Where the word that starts at <paramref name="i"/> ends: printable ASCII, never a gap, is skipped by a vector
+    /// search, and only the characters it stops at are judged one by one.
+    /// </summary>
+    private static int WordEnd(ReadOnlySpan<char> span, int i)
+    {
+        while (true)
+        {
+            var skipped = span[i..].IndexOfAnyExceptInRange('!', '~');
+            if (skipped < 0)
+            {
+                return span.Length;
+            }
+
+            i += skipped;
+            if (IsGap(span[i]))
+            {
+                return i;
+            }
+
+            i++;
         }
     }
 

@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -38,16 +41,15 @@ internal struct CompactPayloadSink
     }
 
     /// <summary>Opens the payload object and writes its <c>kind</c>.</summary>
-    public void Start(JsonEncodedText kind)
+    public void Start(PayloadBytes opening)
     {
-        Ensure(1);
-        _buffer[_length++] = (byte)'{';
-        _first = true;
-        Encoded(PayloadNames.Kind, kind);
+        Ensure(opening.Length + PayloadBytes.VectorBytes);
+        Piece(opening);
+        _first = false;
     }
 
     /// <summary>A string member; nothing when <paramref name="value"/> is null.</summary>
-    public void String(JsonEncodedText name, string? value)
+    public void String(PayloadBytes name, string? value)
     {
         if (value is null)
         {
@@ -58,7 +60,7 @@ internal struct CompactPayloadSink
         StringValue(value);
     }
 
-    public void Encoded(JsonEncodedText name, JsonEncodedText value)
+    public void Encoded(PayloadBytes name, JsonEncodedText value)
     {
         Name(name);
         Ensure(value.EncodedUtf8Bytes.Length + 2);
@@ -67,13 +69,13 @@ internal struct CompactPayloadSink
         _buffer[_length++] = (byte)'"';
     }
 
-    public void Boolean(JsonEncodedText name, bool value)
+    public void Boolean(PayloadBytes name, bool value)
     {
         Name(name);
         Append(value ? "true"u8 : "false"u8);
     }
 
-    public void Number(JsonEncodedText name, long value)
+    public void Number(PayloadBytes name, long value)
     {
         Name(name);
         Ensure(24);
@@ -81,7 +83,7 @@ internal struct CompactPayloadSink
         _length += written;
     }
 
-    public void Number(JsonEncodedText name, decimal value)
+    public void Number(PayloadBytes name, decimal value)
     {
         Name(name);
         Ensure(40);
@@ -90,7 +92,7 @@ internal struct CompactPayloadSink
     }
 
     /// <summary>An array of strings (null items as null); nothing when <paramref name="values"/> is null.</summary>
-    public void Strings(JsonEncodedText name, IReadOnlyList<string>? values)
+    public void Strings(PayloadBytes name, IReadOnlyList<string>? values)
     {
         if (values is null)
         {
@@ -128,7 +130,7 @@ internal struct CompactPayloadSink
         _buffer[_length++] = (byte)']';
     }
 
-    public void StartNested(JsonEncodedText name)
+    public void StartNested(PayloadBytes name)
     {
         Name(name);
         Ensure(1);
@@ -149,21 +151,29 @@ internal struct CompactPayloadSink
         _buffer[_length++] = (byte)'}';
     }
 
-    private void Name(JsonEncodedText name)
+    private void Name(PayloadBytes name)
     {
-        var bytes = name.EncodedUtf8Bytes;
-        Ensure(bytes.Length + 4);
-        if (!_first)
+        Ensure(1 + name.Length + PayloadBytes.VectorBytes);
+        _buffer[_length] = (byte)',';
+        _length += _first ? 0 : 1;
+        _first = false;
+        Piece(name);
+    }
+
+    /// <summary>Copies a fixed piece; the caller made room for it and a vector more.</summary>
+    private void Piece(PayloadBytes piece)
+    {
+        ref var target = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffer), _length);
+        if (piece.Length <= PayloadBytes.VectorBytes)
         {
-            _buffer[_length++] = (byte)',';
+            Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(piece.Padded)).StoreUnsafe(ref target);
+        }
+        else
+        {
+            piece.Bytes.CopyTo(MemoryMarshal.CreateSpan(ref target, piece.Length));
         }
 
-        _first = false;
-        _buffer[_length++] = (byte)'"';
-        bytes.CopyTo(_buffer.AsSpan(_length));
-        _length += bytes.Length;
-        _buffer[_length++] = (byte)'"';
-        _buffer[_length++] = (byte)':';
+        _length += piece.Length;
     }
 
     private void StringValue(string value)

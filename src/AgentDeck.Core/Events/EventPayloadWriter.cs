@@ -134,7 +134,7 @@ internal static class EventPayloadWriter
         return true;
     }
 
-    private static void Int(ref CompactPayloadSink w, JsonEncodedText name, int? value)
+    private static void Int(ref CompactPayloadSink w, PayloadBytes name, int? value)
     {
         if (value is { } number)
         {
@@ -142,7 +142,7 @@ internal static class EventPayloadWriter
         }
     }
 
-    private static void Tokens(ref CompactPayloadSink w, JsonEncodedText name, TokenUsage u)
+    private static void Tokens(ref CompactPayloadSink w, PayloadBytes name, TokenUsage u)
     {
         w.StartNested(name);
         w.Number(PayloadNames.Input, u.Input);
