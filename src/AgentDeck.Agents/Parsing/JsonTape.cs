@@ -74,9 +74,10 @@ internal sealed class JsonTape
 
         var start = (int)(place >> 32) - 1;
         var stamp = Stamp(utf8Name);
+        ref var stamps = ref MemoryMarshal.GetArrayDataReference(_memberStamps);
         for (var i = start + (int)(uint)place - 1; i >= start; i--)
         {
-            var candidate = _memberStamps[i];
+            var candidate = Unsafe.Add(ref stamps, i);
             if (candidate != stamp && candidate != 0)
             {
                 continue;
@@ -92,24 +93,36 @@ internal sealed class JsonTape
         return -1;
     }
 
-    /// <summary>Lists an object's member keys and the stamps the walk gave them, side by side.</summary>
+    /// <summary>
+    /// Lists an object's member keys and the stamps the walk gave them, side by side. Room is made first for as many
+    /// members as the object's entries allow (each takes two or more), so the hop from member to member is the loop's
+    /// only dependent load.
+    /// </summary>
     private ulong IndexMembers(int obj)
     {
         var start = _memberCount;
         var end = _entries[obj].Next;
-        for (var key = obj + 1; key < end; key = _entries[key + 1].Next)
+        var most = (end - obj) / 2;
+        if (start + most > _memberKeys.Length)
         {
-            if (_memberCount == _memberKeys.Length)
-            {
-                Array.Resize(ref _memberKeys, _memberCount * 2);
-                Array.Resize(ref _memberStamps, _memberCount * 2);
-            }
-
-            _memberStamps[_memberCount] = _entries[key].Stamp;
-            _memberKeys[_memberCount++] = key;
+            var size = Math.Max(_memberKeys.Length * 2, start + most);
+            Array.Resize(ref _memberKeys, size);
+            Array.Resize(ref _memberStamps, size);
         }
 
-        var place = ((ulong)(start + 1) << 32) | (uint)(_memberCount - start);
+        ref var entries = ref MemoryMarshal.GetArrayDataReference(_entries);
+        ref var keys = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_memberKeys), start);
+        ref var stamps = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_memberStamps), start);
+        var count = 0;
+        for (var key = obj + 1; key < end; key = Unsafe.Add(ref entries, key + 1).Next)
+        {
+            Unsafe.Add(ref stamps, count) = Unsafe.Add(ref entries, key).Stamp;
+            Unsafe.Add(ref keys, count) = key;
+            count++;
+        }
+
+        _memberCount = start + count;
+        var place = ((ulong)(start + 1) << 32) | (uint)count;
         _entries[obj].Stamp = place;
         return place;
     }
