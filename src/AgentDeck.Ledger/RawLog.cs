@@ -8,7 +8,7 @@ internal static class RawLog
     private const int BufferSize = 64 * 1024;
 
     /// <summary>Opens the log for appending and returns how many lines it already holds (a torn last line is closed first).</summary>
-    public static (FileStream Stream, long Lines) OpenForAppend(string path)
+    public static (RawLogWriter Writer, long Lines) OpenForAppend(string path)
     {
         long lines = 0;
         var endsInNewline = true;
@@ -23,19 +23,13 @@ internal static class RawLog
             }
         }
 
-        var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, BufferSize);
+        var writer = new RawLogWriter(path);
         if (!endsInNewline)
         {
-            stream.WriteByte((byte)'\n');
+            writer.AppendNewline();
         }
 
-        return (stream, lines);
-    }
-
-    public static void Append(FileStream stream, ReadOnlySpan<byte> line)
-    {
-        stream.Write(line);
-        stream.WriteByte((byte)'\n');
+        return (writer, lines);
     }
 
     /// <summary>Calls <paramref name="handler"/> for every line (a last line without <c>\n</c> counts); returns the line count.</summary>

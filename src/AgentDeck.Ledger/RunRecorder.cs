@@ -24,8 +24,8 @@ public sealed class RunRecorder : IDisposable
     private readonly IRunLedger _ledger;
     private readonly IAgentStreamParser _parser;
     private readonly RunRecorderOptions _options;
-    private readonly FileStream _stdoutLog;
-    private readonly FileStream _stderrLog;
+    private readonly RawLogWriter _stdoutLog;
+    private readonly RawLogWriter _stderrLog;
     private readonly List<EventToAppend> _pending;
     private readonly List<AgentEvent> _parsed = new(8);
 
@@ -110,7 +110,7 @@ public sealed class RunRecorder : IDisposable
             ThrowIfCompleted();
             var lineNo = ++StdoutLines;
             var offset = _stdoutLog.Position;
-            RawLog.Append(_stdoutLog, line);
+            _stdoutLog.AppendLine(line);
             _parsed.Clear();
             LineEvents.FromStdout(_parser, line, _parsed);
             var raw = Keep(line);
@@ -167,7 +167,7 @@ public sealed class RunRecorder : IDisposable
             ThrowIfCompleted();
             var lineNo = ++StderrLines;
             var offset = _stderrLog.Position;
-            RawLog.Append(_stderrLog, line);
+            _stderrLog.AppendLine(line);
             Add(new EventToAppend(LineEvents.FromStderr(line), RunStream.Stderr, lineNo, _options.Clock.GetUtcNow(), Keep(line)), new RawPlace(offset, line.Length));
             FlushIfFull();
         }

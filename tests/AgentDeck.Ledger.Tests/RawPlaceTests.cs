@@ -76,6 +76,35 @@ public sealed class RawPlaceTests : IDisposable
         Assert.Equal([(1L, "text:one"), (3L, "text:two")], raws.Select(e => (e.LineNo, System.Text.Encoding.UTF8.GetString(e.Raw!))));
     }
 
+    [Fact]
+    public void Given_lines_around_and_beyond_the_raw_logs_buffer_When_recorded_Then_the_log_holds_them_verbatim_and_every_place_points_at_its_line()
+    {
+        // The raw log buffers 64 KiB: lines that fill it to the byte, cross it, or are longer than it.
+        int[] sizes = [10, 70_000, 5, 65_535 - 17, 65_535, 65_536, 1, 130_000, 0, 3, 64 * 1024 - 1];
+        var lines = sizes.Select((size, i) => "text:" + new string((char)('a' + i), size)).ToArray();
+        using var ledger = _state.Open();
+        var runId = ledger.CreateRun(new NewRun("claude")).Id;
+        using (var recorder = new RunRecorder(ledger, runId, new FakeParser(), _state.Paths))
+        {
+            for (var i = 0; i < lines.Length; i++)
+            {
+                recorder.AddStdoutLine(Events.Utf8(lines[i]));
+                if (i == 6)
+                {
+                    // A commit in the middle flushes a partly filled buffer.
+                    recorder.Flush();
+                }
+            }
+
+            recorder.Complete(0);
+        }
+
+        Assert.Equal(string.Concat(lines.Select(line => line + "\n")), File.ReadAllText(_state.Paths.StdoutLog(runId)));
+        var raws = ledger.ReadEvents(runId, 1, 100, includeRaw: true).Where(e => e.Raw is not null).ToList();
+        Assert.Equal(lines, raws.Select(e => System.Text.Encoding.UTF8.GetString(e.Raw!)));
+        Assert.Equal(Enumerable.Range(1, lines.Length).Select(n => (long)n), raws.Select(e => e.LineNo));
+    }
+
     private static string Record(SqliteRunLedger ledger, AgentDeckPaths paths, params string[] lines)
     {
         var runId = ledger.CreateRun(new NewRun("claude")).Id;
