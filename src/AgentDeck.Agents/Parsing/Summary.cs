@@ -9,6 +9,9 @@ internal static class Summary
     public const int InputMax = 200;
     public const int OutputMax = 500;
 
+    [ThreadStatic]
+    private static char[]? _scratch;
+
     /// <summary>Input fields that say best what a tool call does, most telling first (shared by every agent's tool names).</summary>
     private static readonly byte[][] TellingInputKeys =
     [
@@ -38,7 +41,9 @@ internal static class Summary
             return text;
         }
 
-        var builder = new StringBuilder(Math.Min(text.Length, max + 1));
+        // The result is built in a scratch array of this thread: no builder, one string at the end.
+        var buffer = _scratch is { } kept && kept.Length > max ? kept : (_scratch = new char[Math.Max(max + 1, 512)]);
+        var length = 0;
         var i = 0;
         while (true)
         {
@@ -50,25 +55,26 @@ internal static class Summary
 
             if (i == span.Length)
             {
-                return builder.ToString();
+                return new string(buffer, 0, length);
             }
 
-            var pendingSpace = i > gapStart && builder.Length > 0;
+            var pendingSpace = i > gapStart && length > 0;
             var wordStart = i;
             i = WordEnd(span, i);
 
             var word = span[wordStart..i];
-            if (builder.Length + (pendingSpace ? 1 : 0) + word.Length > max)
+            if (length + (pendingSpace ? 1 : 0) + word.Length > max)
             {
-                return Cut(builder, pendingSpace, word, max);
+                return Cut(buffer, length, pendingSpace, word, max);
             }
 
             if (pendingSpace)
             {
-                builder.Append(' ');
+                buffer[length++] = ' ';
             }
 
-            builder.Append(word);
+            word.CopyTo(buffer.AsSpan(length));
+            length += word.Length;
         }
     }
 
@@ -126,21 +132,23 @@ internal static class Summary
     private static bool IsGap(char c) => c <= ' ' || (c >= '\u007F' && (c <= '\u00A0' || char.IsWhiteSpace(c)));
 
     /// <summary>The end of <see cref="OneLine"/> when <paramref name="word"/> does not fit: as much as fits, then the ellipsis.</summary>
-    private static string Cut(StringBuilder builder, bool pendingSpace, ReadOnlySpan<char> word, int max)
+    private static string Cut(char[] buffer, int length, bool pendingSpace, ReadOnlySpan<char> word, int max)
     {
-        if (!pendingSpace || builder.Length + 2 <= max)
+        if (!pendingSpace || length + 2 <= max)
         {
             if (pendingSpace)
             {
-                builder.Append(' ');
+                buffer[length++] = ' ';
             }
 
-            builder.Append(word[..Math.Max(0, max - builder.Length)]);
+            var fits = word[..Math.Max(0, max - length)];
+            fits.CopyTo(buffer.AsSpan(length));
+            length += fits.Length;
         }
 
-        builder.Length = Math.Min(builder.Length, max - 1);
-        builder.Append('…');
-        return builder.ToString();
+        length = Math.Min(length, max - 1);
+        buffer[length++] = '…';
+        return new string(buffer, 0, length);
     }
 
     /// <summary>A tool input as one line: its most telling field (a Bash command, a written path), else compact JSON.</summary>
