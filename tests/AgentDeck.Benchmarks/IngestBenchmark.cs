@@ -30,6 +30,8 @@ public class IngestBenchmark
     private SqliteRunLedger _ledger = null!;
     private string _runId = string.Empty;
     private TimeSpan _cpuAtStart;
+    private long _threadAtStart;
+    private readonly List<string> _threadVsProcess = [];
     private readonly List<double> _cpuNanosPerLine = [];
     private readonly List<double> _chunkNanosPerLine = [];
     private int _chunkLines;
@@ -60,12 +62,15 @@ public class IngestBenchmark
         _ledger = SqliteRunLedger.Open(_paths);
         _runId = _ledger.CreateRun(new NewRun(Agent.ToName())).Id;
         _cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+        _threadAtStart = ThreadCpu.Nanos();
     }
 
     [IterationCleanup]
     public void RemoveLedger()
     {
+        var thread = ThreadCpu.Nanos() - _threadAtStart;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - _cpuAtStart;
+        _threadVsProcess.Add($"{thread / (double)LineCount:0}/{cpu.TotalNanoseconds / LineCount:0}");
         _cpuNanosPerLine.Add(cpu.TotalNanoseconds / LineCount);
         _ledger.Dispose();
         Directory.Delete(_directory, recursive: true);
@@ -91,6 +96,8 @@ public class IngestBenchmark
             Console.WriteLine($"// {Agent} thread cpu per line by chunks of {_chunkLines} lines over the same iterations ({chunks.Count} chunks): min {chunks[0]:0} ns ({1e9 / chunks[0]:0} lines/s), p10 {At(0.10):0}, p25 {At(0.25):0} ({1e9 / At(0.25):0} lines/s), median {At(0.5):0}");
         }
 
+        Console.WriteLine($"// {Agent} thread/process ns per line by iteration: {string.Join(' ', _threadVsProcess)}");
+        _threadVsProcess.Clear();
         _cpuNanosPerLine.Clear();
         _chunkNanosPerLine.Clear();
     }
