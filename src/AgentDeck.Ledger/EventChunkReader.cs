@@ -9,17 +9,21 @@ namespace AgentDeck.Ledger;
 internal ref struct EventChunkReader
 {
     private readonly ReadOnlySpan<byte> _body;
+    private readonly byte _version;
     private int _at;
+    private long _nextStdoutOffset;
+    private long _nextStderrOffset;
 
     public EventChunkReader(ReadOnlySpan<byte> body)
     {
         _body = body;
-        if (body.IsEmpty || body[0] != EventChunkFormat.Version)
+        if (body.IsEmpty || body[0] is not (EventChunkFormat.Version or EventChunkFormat.Version1))
         {
             throw new LedgerException(LedgerProblem.Corrupt,
-                $"an event chunk has format {(body.IsEmpty ? "(empty)" : body[0].ToString())}, not {EventChunkFormat.Version}: rebuild the run with `agentdeck ledger rebuild`");
+                $"an event chunk has format {(body.IsEmpty ? "(empty)" : body[0].ToString(System.Globalization.CultureInfo.InvariantCulture))}, not {EventChunkFormat.Version1} or {EventChunkFormat.Version}: rebuild the run with `agentdeck ledger rebuild`");
         }
 
+        _version = body[0];
         _at = 1;
     }
 
@@ -37,6 +41,53 @@ internal ref struct EventChunkReader
 
     /// <summary>Reads the next event's fields.</summary>
     public void Next()
+    {
+        if (_version == EventChunkFormat.Version1)
+        {
+            NextOfVersion1();
+            return;
+        }
+
+        var flags = _body[_at++];
+        Stream = (flags & EventChunkFormat.StderrFlag) != 0 ? RunStream.Stderr : RunStream.Stdout;
+        RawKind = (byte)((flags >> EventChunkFormat.RawKindShift) & EventChunkFormat.RawKindMask);
+        LineNo += UnZigZag(Varint());
+        TimeMillis += UnZigZag(Varint());
+        var kindWritten = (flags & EventChunkFormat.KindWrittenFlag) != 0;
+        if (kindWritten)
+        {
+            Kind = Bytes();
+        }
+
+        Payload = Bytes();
+        if (!kindWritten)
+        {
+            Kind = KindInPayload(Payload);
+        }
+
+        InlineRaw = default;
+        RawOffset = 0;
+        RawLength = 0;
+        switch (RawKind)
+        {
+            case EventChunkFormat.InlineRaw:
+                InlineRaw = Bytes();
+                RawLength = InlineRaw.Length;
+                break;
+            case EventChunkFormat.LoggedRaw:
+                ref var next = ref Stream == RunStream.Stderr ? ref _nextStderrOffset : ref _nextStdoutOffset;
+                RawOffset = next + UnZigZag(Varint());
+                RawLength = (int)Varint();
+                next = RawOffset + RawLength + 1;
+                break;
+            case EventChunkFormat.NoRaw:
+                break;
+            default:
+                throw Corrupt("an unknown raw line form");
+        }
+    }
+
+    private void NextOfVersion1()
     {
         LineNo = (long)Varint();
         Stream = _body[_at++] == 1 ? RunStream.Stderr : RunStream.Stdout;
@@ -60,6 +111,24 @@ internal ref struct EventChunkReader
                 break;
         }
     }
+
+    /// <summary>The kind a payload opens with (<c>{"kind":"…"</c>): the writer wrote it out whenever it does not.</summary>
+    private static ReadOnlySpan<byte> KindInPayload(ReadOnlySpan<byte> payload)
+    {
+        var opening = EventChunkFormat.KindOpening;
+        var end = payload.StartsWith(opening) ? payload[opening.Length..].IndexOf((byte)'"') : -1;
+        if (end < 0)
+        {
+            throw Corrupt("an event without its kind");
+        }
+
+        return payload.Slice(opening.Length, end);
+    }
+
+    private static LedgerException Corrupt(string what) =>
+        new(LedgerProblem.Corrupt, $"an event chunk holds {what}: rebuild the run with `agentdeck ledger rebuild`");
+
+    private static long UnZigZag(ulong value) => (long)(value >> 1) ^ -(long)(value & 1);
 
     public readonly string KindText => Encoding.UTF8.GetString(Kind);
 

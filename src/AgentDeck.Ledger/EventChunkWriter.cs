@@ -1,74 +1,136 @@
-using System.Buffers.Binary;
 using AgentDeck.Core.Runs;
 
 namespace AgentDeck.Ledger;
 
 /// <summary>
-/// Builds one chunk body. Per event: line number (varint), stream (byte), time in unix ms (8 bytes), kind and payload
-/// (varint length + UTF-8), then the raw line: none, inline bytes, or a place in the run's raw log (offset, length).
-/// Each call makes room once and then writes into the array directly: ingest writes every event through here.
+/// Builds one chunk body in <see cref="EventChunkFormat"/> version 2. Each call makes room once and then writes into
+/// the array directly: ingest writes every event through here.
 /// </summary>
 internal sealed class EventChunkWriter
 {
     private const int MaxVarintBytes = 10;
 
-    private byte[] _body = new byte[16 * 1024];
+    /// <summary>Flags, line, time, three lengths, the raw offset: the framing of one event at most.</summary>
+    private const int MaxFramingBytes = 1 + (6 * MaxVarintBytes);
+
+    private byte[] _body = new byte[EventChunkFormat.FitBytes + 1024];
     private int _length;
+    private long _previousLine;
+    private long _previousTime;
+    private long _nextStdoutOffset;
+    private long _nextStderrOffset;
 
     public int Count { get; private set; }
 
     public ReadOnlySpan<byte> Body => _body.AsSpan(0, _length);
 
-    public bool IsFull => Count >= EventChunkFormat.MaxEvents || _length >= EventChunkFormat.MaxBytes;
+    public bool IsFull => Count >= EventChunkFormat.MaxEvents || _length >= EventChunkFormat.FitBytes;
 
     public void Clear()
     {
         _length = 0;
         Count = 0;
+        _previousLine = 0;
+        _previousTime = 0;
+        _nextStdoutOffset = 0;
+        _nextStderrOffset = 0;
     }
 
-    /// <summary>Starts an event; write its payload and raw line next, in that order.</summary>
-    public void Begin(long lineNo, RunStream stream, long timeMillis, ReadOnlySpan<byte> kind)
+    /// <summary>Adds an event without a raw line; false, with nothing written, when it would not fit (see <see cref="TryAdd"/>).</summary>
+    public bool TryAddWithoutRaw(long lineNo, RunStream stream, long timeMillis, ReadOnlySpan<byte> kind, ReadOnlySpan<byte> payload) =>
+        TryAdd(lineNo, stream, timeMillis, kind, payload, EventChunkFormat.NoRaw, default, 0, 0);
+
+    public bool TryAddWithInlineRaw(long lineNo, RunStream stream, long timeMillis, ReadOnlySpan<byte> kind, ReadOnlySpan<byte> payload, ReadOnlySpan<byte> raw) =>
+        TryAdd(lineNo, stream, timeMillis, kind, payload, EventChunkFormat.InlineRaw, raw, 0, 0);
+
+    public bool TryAddWithLoggedRaw(long lineNo, RunStream stream, long timeMillis, ReadOnlySpan<byte> kind, ReadOnlySpan<byte> payload, long rawOffset, int rawLength) =>
+        TryAdd(lineNo, stream, timeMillis, kind, payload, EventChunkFormat.LoggedRaw, default, rawOffset, rawLength);
+
+    /// <summary>
+    /// Writes one event. False, with the chunk as it was, when the chunk holds events already and this one would take
+    /// it past <see cref="EventChunkFormat.FitBytes"/>: store the chunk, clear it, and add the event again (an empty
+    /// chunk takes any event).
+    /// </summary>
+    private bool TryAdd(long lineNo, RunStream stream, long timeMillis, ReadOnlySpan<byte> kind, ReadOnlySpan<byte> payload, byte rawKind, ReadOnlySpan<byte> inlineRaw, long rawOffset, int rawLength)
     {
-        Ensure(1 + MaxVarintBytes + 1 + sizeof(long) + MaxVarintBytes + kind.Length);
+        var kindWritten = !OpensWithKind(payload, kind);
+        var most = 1 + MaxFramingBytes + (kindWritten ? kind.Length : 0) + payload.Length + inlineRaw.Length;
+        if (Count > 0 && _length + most > EventChunkFormat.FitBytes && !WouldFit(lineNo, timeMillis, kindWritten ? kind.Length : -1, payload.Length, rawKind, inlineRaw.Length, stream, rawOffset, rawLength))
+        {
+            return false;
+        }
+
+        Ensure(most);
         if (Count == 0)
         {
             _body[_length++] = EventChunkFormat.Version;
         }
 
         Count++;
-        Varint((ulong)lineNo);
-        _body[_length++] = stream == RunStream.Stderr ? (byte)1 : (byte)0;
-        BinaryPrimitives.WriteInt64LittleEndian(_body.AsSpan(_length, sizeof(long)), timeMillis);
-        _length += sizeof(long);
-        LengthAndBytes(kind);
+        var stderr = stream == RunStream.Stderr;
+        _body[_length++] = (byte)((stderr ? EventChunkFormat.StderrFlag : 0)
+                                  | (rawKind << EventChunkFormat.RawKindShift)
+                                  | (kindWritten ? EventChunkFormat.KindWrittenFlag : 0));
+        Varint(ZigZag(lineNo - _previousLine));
+        Varint(ZigZag(timeMillis - _previousTime));
+        _previousLine = lineNo;
+        _previousTime = timeMillis;
+        if (kindWritten)
+        {
+            LengthAndBytes(kind);
+        }
+
+        LengthAndBytes(payload);
+        if (rawKind == EventChunkFormat.InlineRaw)
+        {
+            LengthAndBytes(inlineRaw);
+        }
+        else if (rawKind == EventChunkFormat.LoggedRaw)
+        {
+            ref var next = ref stderr ? ref _nextStderrOffset : ref _nextStdoutOffset;
+            Varint(ZigZag(rawOffset - next));
+            Varint((ulong)rawLength);
+
+            // Each line in a raw log is followed by its newline.
+            next = rawOffset + rawLength + 1;
+        }
+
+        return true;
     }
 
-    public void Payload(ReadOnlySpan<byte> json)
+    /// <summary>The exact size check, for the rare event near the end of a chunk: the quick bound above is an upper one.</summary>
+    private bool WouldFit(long lineNo, long timeMillis, int writtenKindLength, int payloadLength, byte rawKind, int inlineLength, RunStream stream, long rawOffset, int rawLength)
     {
-        Ensure(MaxVarintBytes + json.Length);
-        LengthAndBytes(json);
+        var size = 1 + VarintSize(ZigZag(lineNo - _previousLine)) + VarintSize(ZigZag(timeMillis - _previousTime))
+                   + VarintSize((ulong)payloadLength) + payloadLength;
+        if (writtenKindLength >= 0)
+        {
+            size += VarintSize((ulong)writtenKindLength) + writtenKindLength;
+        }
+
+        if (rawKind == EventChunkFormat.InlineRaw)
+        {
+            size += VarintSize((ulong)inlineLength) + inlineLength;
+        }
+        else if (rawKind == EventChunkFormat.LoggedRaw)
+        {
+            var next = stream == RunStream.Stderr ? _nextStderrOffset : _nextStdoutOffset;
+            size += VarintSize(ZigZag(rawOffset - next)) + VarintSize((ulong)rawLength);
+        }
+
+        return _length + size <= EventChunkFormat.FitBytes;
     }
 
-    public void NoRaw()
+    /// <summary>Whether the payload opens with <c>{"kind":"</c>, the kind and a quote, so the reader can take the kind from it.</summary>
+    private static bool OpensWithKind(ReadOnlySpan<byte> payload, ReadOnlySpan<byte> kind)
     {
-        Ensure(1);
-        _body[_length++] = EventChunkFormat.NoRaw;
-    }
-
-    public void InlineRaw(ReadOnlySpan<byte> line)
-    {
-        Ensure(1 + MaxVarintBytes + line.Length);
-        _body[_length++] = EventChunkFormat.InlineRaw;
-        LengthAndBytes(line);
-    }
-
-    public void LoggedRaw(long offset, int length)
-    {
-        Ensure(1 + (2 * MaxVarintBytes));
-        _body[_length++] = EventChunkFormat.LoggedRaw;
-        Varint((ulong)offset);
-        Varint((ulong)length);
+        var opening = EventChunkFormat.KindOpening;
+        return payload.Length > opening.Length + kind.Length
+               && payload.StartsWith(opening)
+               && payload.Slice(opening.Length, kind.Length).SequenceEqual(kind)
+               && payload[opening.Length + kind.Length] == (byte)'"'
+               && !kind.Contains((byte)'"')
+               && !kind.Contains((byte)'\\');
     }
 
     private void Ensure(int more)
@@ -101,4 +163,19 @@ internal sealed class EventChunkWriter
         body[at++] = (byte)value;
         _length = at;
     }
+
+    private static int VarintSize(ulong value)
+    {
+        var size = 1;
+        while (value >= 0x80)
+        {
+            value >>= 7;
+            size++;
+        }
+
+        return size;
+    }
+
+    /// <summary>Small differences either way as small unsigned numbers: 0, -1, 1, -2… become 0, 1, 2, 3…</summary>
+    public static ulong ZigZag(long value) => (ulong)((value << 1) ^ (value >> 63));
 }

@@ -61,18 +61,19 @@ internal static class EventRowsToChunks
                     chunkFirst = seq;
                 }
 
-                chunkLast = seq;
                 var stream = reader.GetString(3) == "stderr" ? RunStream.Stderr : RunStream.Stdout;
-                chunk.Begin(reader.GetInt64(2), stream, reader.GetInt64(4), Encoding.UTF8.GetBytes(reader.GetString(5)));
-                chunk.Payload(Encoding.UTF8.GetBytes(reader.GetString(6)));
-                if (reader.IsDBNull(7))
+                var kind = Encoding.UTF8.GetBytes(reader.GetString(5));
+                var payload = Encoding.UTF8.GetBytes(reader.GetString(6));
+                byte[]? raw = reader.IsDBNull(7) ? null : (byte[])reader.GetValue(7);
+                if (!Add(chunk, reader.GetInt64(2), stream, reader.GetInt64(4), kind, payload, raw))
                 {
-                    chunk.NoRaw();
+                    Flush();
+                    chunkRun = runId;
+                    chunkFirst = seq;
+                    Add(chunk, reader.GetInt64(2), stream, reader.GetInt64(4), kind, payload, raw);
                 }
-                else
-                {
-                    chunk.InlineRaw((byte[])reader.GetValue(7));
-                }
+
+                chunkLast = seq;
             }
         }
 
@@ -82,4 +83,9 @@ internal static class EventRowsToChunks
         drop.CommandText = "DROP TABLE events";
         drop.ExecuteNonQuery();
     }
+
+    private static bool Add(EventChunkWriter chunk, long lineNo, RunStream stream, long timeMillis, byte[] kind, byte[] payload, byte[]? raw) =>
+        raw is null
+            ? chunk.TryAddWithoutRaw(lineNo, stream, timeMillis, kind, payload)
+            : chunk.TryAddWithInlineRaw(lineNo, stream, timeMillis, kind, payload, raw);
 }

@@ -81,7 +81,17 @@ internal sealed class LedgerWriter : IDisposable
         var seq = firstSeq;
         for (var i = 0; i < events.Count; i++, seq++)
         {
-            Encode(events[i], rawPlaces is null ? RawPlace.None : rawPlaces[i]);
+            var item = events[i];
+            var kind = KindName(item.Event.Kind);
+            var payload = _payloads.Write(item.Event);
+            var rawPlace = rawPlaces is null ? RawPlace.None : rawPlaces[i];
+            if (!TryEncode(item, kind, payload, rawPlace))
+            {
+                InsertChunk(chunkFirst, seq - 1);
+                chunkFirst = seq;
+                TryEncode(item, kind, payload, rawPlace);
+            }
+
             if (_chunk.IsFull)
             {
                 InsertChunk(chunkFirst, seq);
@@ -174,22 +184,18 @@ internal sealed class LedgerWriter : IDisposable
         }
     }
 
-    private void Encode(in EventToAppend item, RawPlace rawPlace)
+    /// <summary>Adds one event to the chunk; false when the chunk must be stored first (an empty chunk takes any event).</summary>
+    private bool TryEncode(in EventToAppend item, byte[] kind, ReadOnlySpan<byte> payload, RawPlace rawPlace)
     {
-        _chunk.Begin(item.LineNo, item.Stream, item.Time.ToUnixTimeMilliseconds(), KindName(item.Event.Kind));
-        _chunk.Payload(_payloads.Write(item.Event));
+        var time = item.Time.ToUnixTimeMilliseconds();
         if (rawPlace.IsLogged)
         {
-            _chunk.LoggedRaw(rawPlace.Offset, rawPlace.Length);
+            return _chunk.TryAddWithLoggedRaw(item.LineNo, item.Stream, time, kind, payload, rawPlace.Offset, rawPlace.Length);
         }
-        else if (item.Raw is { } rawLine)
-        {
-            _chunk.InlineRaw(rawLine.Span);
-        }
-        else
-        {
-            _chunk.NoRaw();
-        }
+
+        return item.Raw is { } rawLine
+            ? _chunk.TryAddWithInlineRaw(item.LineNo, item.Stream, time, kind, payload, rawLine.Span)
+            : _chunk.TryAddWithoutRaw(item.LineNo, item.Stream, time, kind, payload);
     }
 
     private void InsertChunk(long firstSeq, long lastSeq)

@@ -93,7 +93,7 @@ public class IngestBenchmark
         {
             var chunks = _chunkNanosPerLine.Order().ToList();
             double At(double q) => chunks[(int)Math.Min(chunks.Count - 1, q * chunks.Count)];
-            Console.WriteLine($"// {Agent} thread cpu per line by chunks of {_chunkLines} lines over the same iterations ({chunks.Count} chunks): min {chunks[0]:0} ns ({1e9 / chunks[0]:0} lines/s), p10 {At(0.10):0}, p25 {At(0.25):0} ({1e9 / At(0.25):0} lines/s), median {At(0.5):0}");
+            Console.WriteLine($"// {Agent} thread cpu per line by chunks of {_chunkLines} lines over the same iterations ({chunks.Count} chunks): min {chunks[0]:0} ns ({1e9 / chunks[0]:0} lines/s), p10 {At(0.10):0}, p25 {At(0.25):0} ({1e9 / At(0.25):0} lines/s), median {At(0.5):0}, p90 {At(0.90):0}, p99 {At(0.99):0}, mean {chunks.Average():0}");
         }
 
         Console.WriteLine($"// {Agent} thread/process ns per line by iteration: {string.Join(' ', _threadVsProcess)}");

@@ -15,6 +15,7 @@ namespace AgentDeck.Benchmarks;
 /// </summary>
 public static class IngestChunkProbe
 {
+
     public static void Run(AgentKind agent, int lineCount, int roundCount, int passesPerChunk)
     {
         var transcripts = TranscriptFiles.For(agent).SelectMany(File.ReadAllLines).Where(l => l.Trim().Length > 0).ToArray();
@@ -55,6 +56,7 @@ public static class IngestChunkProbe
         Console.WriteLine(
             $"{agent} recorder by chunks of {chunkLines} lines ({perChunk.Count} chunks): min {perChunk[0]:0} ns/line  p5 {At(0.05):0}  p10 {At(0.10):0}  p25 {At(0.25):0}  median {At(0.5):0}  " +
             $"mean of lower half {perChunk.Take(Math.Max(1, perChunk.Count / 2)).Average():0}  ({1e9 / At(0.25):0} lines/s per core at p25)");
+        Console.WriteLine($"{agent} chunk tail: p90 {At(0.90):0}  p99 {At(0.99):0}  max {perChunk[^1]:0}  mean {perChunk.Average():0} ns/line");
     }
 
     private static List<double> RecordInChunks(AgentKind agent, byte[][] lines, int chunkLines)

@@ -1,6 +1,7 @@
 using AgentDeck.Core.Events;
 using AgentDeck.Core.Runs;
 using AgentDeck.Ledger.Tests.Support;
+using Microsoft.Data.Sqlite;
 
 namespace AgentDeck.Ledger.Tests;
 
@@ -66,6 +67,95 @@ public sealed class EventChunkTests : IDisposable
         Assert.Equal(Events.Utf8(big), stored[0].Raw);
         Assert.Equal((2L, 300L, RunStream.Stderr, time.AddMilliseconds(5), EventKinds.Notice), (stored[1].Seq, stored[1].LineNo, stored[1].Stream, stored[1].Time, stored[1].Kind));
         Assert.Equal((0L, (byte[]?)null), (stored[2].LineNo, stored[2].Raw));
+    }
+
+    [Fact]
+    public void Given_events_of_many_sizes_When_stored_Then_every_chunk_of_several_fits_one_page_and_pages_are_nearly_full()
+    {
+        var run = _ledger.CreateRun(new NewRun("claude")).Id;
+        var random = new Random(7);
+        var appended = new List<EventToAppend>();
+        foreach (var batch in new[] { 900, 1, 2_500, 40 })
+        {
+            var events = Enumerable.Range(0, batch)
+                .Select(i => new EventToAppend(new AssistantText(new string('a', random.Next(0, 2_000)), false), RunStream.Stdout, appended.Count + i + 1, Events.Time))
+                .ToArray();
+            _ledger.AppendEvents(run, events);
+            appended.AddRange(events);
+        }
+
+        var chunks = ChunkSizes(run);
+        Assert.All(chunks.Where(c => c.Events > 1), c => Assert.True(c.Bytes <= 16_000, $"a chunk of {c.Events} events takes {c.Bytes} bytes"));
+        Assert.All(chunks, c => Assert.True(c.Events <= 256));
+
+        // Each batch ends in one partly filled chunk; every other chunk was closed only because the next event did not
+        // fit, and an event here takes at most ~2 KB.
+        var partlyFilled = chunks.Count(c => c.Bytes < 16_000 - 2_100);
+        Assert.True(partlyFilled <= 4, $"{partlyFilled} of {chunks.Count} chunks are less than nearly full");
+        var stored = _ledger.ReadEvents(run, 1, 10_000);
+        Assert.Equal(appended.Select(e => ((AssistantText)e.Event).Text), stored.Select(e => ((AssistantText)e.ToEvent()!).Text));
+        Assert.Equal(appended.Select(e => e.LineNo), stored.Select(e => e.LineNo));
+    }
+
+    [Fact]
+    public void Given_a_chunk_in_the_first_format_When_read_Then_every_field_and_raw_line_comes_back()
+    {
+        var run = _ledger.CreateRun(new NewRun("claude")).Id;
+        Directory.CreateDirectory(_state.Paths.RunDirectory(run));
+        File.WriteAllBytes(_state.Paths.StdoutLog(run), Events.Utf8("first\nsecond line\n"));
+        var time = new DateTimeOffset(2026, 11, 21, 12, 0, 0, 123, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        var body = new List<byte> { 1 };
+        void Version1Event(long line, byte stream, long millis, string kind, string payload, byte rawKind, byte[] raw)
+        {
+            body.Add((byte)line);
+            body.Add(stream);
+            body.AddRange(BitConverter.GetBytes(millis));
+            body.Add((byte)kind.Length);
+            body.AddRange(Events.Utf8(kind));
+            body.Add((byte)payload.Length);
+            body.AddRange(Events.Utf8(payload));
+            body.Add(rawKind);
+            body.AddRange(raw);
+        }
+
+        Version1Event(1, 0, time, "notice", """{"kind":"notice","level":"info","message":"a"}""", 1, [3, (byte)'r', (byte)'a', (byte)'w']);
+        Version1Event(2, 0, time + 7, "legacy", """{"message":"b"}""", 2, [6, 11]);
+        Version1Event(2, 1, time + 7, "notice", """{"kind":"notice","level":"info","message":"c"}""", 0, []);
+        using (var connection = new SqliteConnection($"Data Source={_state.LedgerFile};Pooling=False"))
+        {
+            connection.Open();
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO event_chunks (run_id, first_seq, last_seq, events) VALUES ($run, 1, 3, $body)";
+            insert.Parameters.AddWithValue("$run", run);
+            insert.Parameters.Add("$body", SqliteType.Blob).Value = body.ToArray();
+            insert.ExecuteNonQuery();
+        }
+
+        var stored = _ledger.ReadEvents(run, 1, 10, includeRaw: true);
+
+        Assert.Equal(
+            [(1L, RunStream.Stdout, time, "notice", "raw"), (2L, RunStream.Stdout, time + 7, "legacy", "second line"), (2L, RunStream.Stderr, time + 7, "notice", (string?)null)],
+            stored.Select(e => (e.LineNo, e.Stream, e.Time.ToUnixTimeMilliseconds(), e.Kind, e.Raw is null ? null : System.Text.Encoding.UTF8.GetString(e.Raw))));
+        Assert.Equal("""{"message":"b"}""", stored[1].Payload);
+        Assert.Equal(4, _ledger.AppendEvents(run, [Events.Note("after")]).FirstSeq);
+        Assert.Equal(4, _ledger.CountEvents(run));
+    }
+
+    private List<(int Events, int Bytes)> ChunkSizes(string run)
+    {
+        using var connection = new SqliteConnection($"Data Source={_state.LedgerFile};Pooling=False");
+        connection.Open();
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT last_seq - first_seq + 1, length(events) FROM event_chunks WHERE run_id = $run ORDER BY last_seq";
+        select.Parameters.AddWithValue("$run", run);
+        using var reader = select.ExecuteReader();
+        var sizes = new List<(int, int)>();
+        while (reader.Read())
+        {
+            sizes.Add((reader.GetInt32(0), reader.GetInt32(1)));
+        }
+
+        return sizes;
     }
 
     [Fact]

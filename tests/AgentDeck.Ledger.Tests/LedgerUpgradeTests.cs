@@ -29,8 +29,8 @@ public sealed class LedgerUpgradeTests : IDisposable
                 Assert.Equal(n * 2L, e.LineNo);
                 Assert.Equal(n % 5 == 0 ? RunStream.Stderr : RunStream.Stdout, e.Stream);
                 Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1_763_700_000_000 + n), e.Time);
-                Assert.Equal("notice", e.Kind);
-                Assert.Equal($$"""{"kind":"notice","level":"info","message":"{{run}} {{n}}"}""", e.Payload);
+                Assert.Equal(KindOf(n), e.Kind);
+                Assert.Equal(PayloadOf(run, n), e.Payload);
                 Assert.Equal(RawOf(run, n), e.Raw);
             }
 
@@ -44,6 +44,13 @@ public sealed class LedgerUpgradeTests : IDisposable
         command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'events'";
         Assert.Equal(0L, command.ExecuteScalar());
     }
+
+    /// <summary>Every 4th event's payload does not open with its kind, which the chunk must then keep itself.</summary>
+    private static string KindOf(int n) => n % 4 == 0 ? "legacy_note" : "notice";
+
+    private static string PayloadOf(string run, int n) => n % 4 == 0
+        ? $$"""{"level":"info","message":"{{run}} {{n}}","kind":"notice"}"""
+        : $$"""{"kind":"notice","level":"info","message":"{{run}} {{n}}"}""";
 
     /// <summary>Every 3rd event has no raw line, every 7th an empty one, others bytes that are not valid UTF-8.</summary>
     private static byte[]? RawOf(string run, int n) =>
@@ -64,13 +71,14 @@ public sealed class LedgerUpgradeTests : IDisposable
             {
                 using var insert = connection.CreateCommand();
                 insert.Transaction = transaction;
-                insert.CommandText = "INSERT INTO events VALUES ($run, $seq, $line, $stream, $time, 'notice', $payload, $raw)";
+                insert.CommandText = "INSERT INTO events VALUES ($run, $seq, $line, $stream, $time, $kind, $payload, $raw)";
                 insert.Parameters.AddWithValue("$run", run);
                 insert.Parameters.AddWithValue("$seq", n);
                 insert.Parameters.AddWithValue("$line", n * 2);
                 insert.Parameters.AddWithValue("$stream", n % 5 == 0 ? "stderr" : "stdout");
                 insert.Parameters.AddWithValue("$time", 1_763_700_000_000 + n);
-                insert.Parameters.AddWithValue("$payload", $$"""{"kind":"notice","level":"info","message":"{{run}} {{n}}"}""");
+                insert.Parameters.AddWithValue("$kind", KindOf(n));
+                insert.Parameters.AddWithValue("$payload", PayloadOf(run, n));
                 insert.Parameters.Add("$raw", SqliteType.Blob).Value = (object?)RawOf(run, n) ?? DBNull.Value;
                 insert.ExecuteNonQuery();
             }
