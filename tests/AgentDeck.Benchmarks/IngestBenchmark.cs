@@ -32,6 +32,7 @@ public class IngestBenchmark
     private long _threadAtSetup;
     private TimeSpan _cpu;
     private long _threadNanos;
+    private readonly List<double> _gcPauses = [];
     private readonly List<string> _threadVsProcess = [];
     private readonly List<double> _cpuNanosPerLine = [];
     private readonly List<double> _chunkNanosPerLine = [];
@@ -96,6 +97,8 @@ public class IngestBenchmark
         }
 
         Console.WriteLine($"// {Agent} ns per line by iteration, this thread / the process over the benchmark method / this thread from iteration setup to cleanup (BenchmarkDotNet's forced full collections of the 1,000,000 input lines in between): {string.Join(' ', _threadVsProcess)}");
+        Console.WriteLine($"// {Agent} GC pauses, ns per line by iteration: {string.Join(' ', _gcPauses.Select(n => n.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))}");
+        _gcPauses.Clear();
         _threadVsProcess.Clear();
         _cpuNanosPerLine.Clear();
         _chunkNanosPerLine.Clear();
@@ -108,8 +111,10 @@ public class IngestBenchmark
         // the setup and this method, which walk the 1,000,000 input lines and belong to the harness, not the ingest.
         var processAtStart = Process.GetCurrentProcess().TotalProcessorTime;
         var threadAtStart = ThreadCpu.Nanos();
+        var pausedAtStart = GC.GetTotalPauseDuration();
         var events = Ingest();
         _threadNanos = ThreadCpu.Nanos() - threadAtStart;
+        _gcPauses.Add((GC.GetTotalPauseDuration() - pausedAtStart).TotalNanoseconds / LineCount);
         _cpu = Process.GetCurrentProcess().TotalProcessorTime - processAtStart;
         return events;
     }
