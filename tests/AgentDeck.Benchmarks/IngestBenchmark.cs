@@ -35,7 +35,9 @@ public class IngestBenchmark
     private readonly List<double> _gcPauses = [];
     private readonly List<string> _threadVsProcess = [];
     private readonly List<double> _cpuNanosPerLine = [];
-    private readonly List<double> _chunkNanosPerLine = [];
+    private readonly List<ChunkFigure> _chunks = [];
+    private readonly HostSpeedProbe _hostProbe = new();
+    private long _probeNanos;
     private int _chunkLines;
 
     [Params(AgentKind.Claude, AgentKind.Codex)]
@@ -69,7 +71,7 @@ public class IngestBenchmark
     [IterationCleanup]
     public void RemoveLedger()
     {
-        var setupToCleanup = ThreadCpu.Nanos() - _threadAtSetup;
+        var setupToCleanup = ThreadCpu.Nanos() - _threadAtSetup - _probeNanos;
         _threadVsProcess.Add($"{_threadNanos / (double)LineCount:0}/{_cpu.TotalNanoseconds / LineCount:0}/{setupToCleanup / (double)LineCount:0}");
         _cpuNanosPerLine.Add(_cpu.TotalNanoseconds / LineCount);
         _ledger.Dispose();
@@ -89,11 +91,17 @@ public class IngestBenchmark
             Console.WriteLine($"// {Agent} cpu per line: median {median:0} ns ({1e9 / median:0} lines/s per core), best {measured[0]:0} ns ({1e9 / measured[0]:0} lines/s), over the last {measured.Count} iterations; all iterations (ns/line): {all}");
         }
 
-        if (_chunkNanosPerLine.Count > 0)
+        if (_chunks.Count > 0)
         {
-            var chunks = _chunkNanosPerLine.Order().ToList();
-            double At(double q) => chunks[(int)Math.Min(chunks.Count - 1, q * chunks.Count)];
-            Console.WriteLine($"// {Agent} thread cpu per line by chunks of {_chunkLines} lines over the same iterations ({chunks.Count} chunks): min {chunks[0]:0} ns ({1e9 / chunks[0]:0} lines/s), p10 {At(0.10):0}, p25 {At(0.25):0} ({1e9 / At(0.25):0} lines/s), median {At(0.5):0}, p90 {At(0.90):0}, p99 {At(0.99):0}, mean {chunks.Average():0}");
+            var chunks = _chunks.Select(c => c.NanosPerLine).Order().ToList();
+            Console.WriteLine($"// {Agent} thread cpu per line by chunks of {_chunkLines} lines over the same iterations ({chunks.Count} chunks): min {chunks[0]:0} ns ({1e9 / chunks[0]:0} lines/s), p10 {At(chunks, 0.10):0}, p25 {At(chunks, 0.25):0} ({1e9 / At(chunks, 0.25):0} lines/s), median {At(chunks, 0.5):0}, p90 {At(chunks, 0.90):0}, p99 {At(chunks, 0.99):0}, mean {chunks.Average():0}");
+
+            // A chunk ran at full speed when the host probes on both sides of it took at most 15% over their best.
+            var bestProbe = _chunks.Min(c => c.HostProbeNanos);
+            var fullSpeed = _chunks.Where(c => c.HostProbeNanos <= bestProbe * 1.15).Select(c => c.NanosPerLine).Order().ToList();
+            var probes = _chunks.Select(c => (double)c.HostProbeNanos).Order().ToList();
+            Console.WriteLine($"// {Agent} host probe (fixed vector work, µs): best {bestProbe / 1e3:0.0}, median {At(probes, 0.5) / 1e3:0.0}, p90 {At(probes, 0.9) / 1e3:0.0}; chunks with the host at full speed: {fullSpeed.Count} of {_chunks.Count}" +
+                (fullSpeed.Count > 0 ? $", their mean {fullSpeed.Average():0} ns ({1e9 / fullSpeed.Average():0} lines/s), median {At(fullSpeed, 0.5):0}" : string.Empty));
         }
 
         Console.WriteLine($"// {Agent} ns per line by iteration, this thread / the process over the benchmark method / this thread from iteration setup to cleanup (BenchmarkDotNet's forced full collections of the 1,000,000 input lines in between): {string.Join(' ', _threadVsProcess)}");
@@ -101,8 +109,10 @@ public class IngestBenchmark
         _gcPauses.Clear();
         _threadVsProcess.Clear();
         _cpuNanosPerLine.Clear();
-        _chunkNanosPerLine.Clear();
+        _chunks.Clear();
     }
+
+    private static double At(List<double> sorted, double quantile) => sorted[(int)Math.Min(sorted.Count - 1, quantile * sorted.Count)];
 
     [Benchmark(OperationsPerInvoke = LineCount)]
     public long ParseNormalizePersist()
@@ -113,9 +123,9 @@ public class IngestBenchmark
         var threadAtStart = ThreadCpu.Nanos();
         var pausedAtStart = GC.GetTotalPauseDuration();
         var events = Ingest();
-        _threadNanos = ThreadCpu.Nanos() - threadAtStart;
+        _threadNanos = ThreadCpu.Nanos() - threadAtStart - _probeNanos;
         _gcPauses.Add((GC.GetTotalPauseDuration() - pausedAtStart).TotalNanoseconds / LineCount);
-        _cpu = Process.GetCurrentProcess().TotalProcessorTime - processAtStart;
+        _cpu = Process.GetCurrentProcess().TotalProcessorTime - processAtStart - TimeSpan.FromTicks(_probeNanos / 100);
         return events;
     }
 
@@ -123,8 +133,11 @@ public class IngestBenchmark
     {
         using var recorder = new RunRecorder(_ledger, _runId, AgentParsers.Create(Agent), _paths);
 
-        // The first two iterations (jitting, warm-up) are left out of the chunks, as of the iteration figure.
+        // The first two iterations (jitting, warm-up) are left out of the chunks, as of the iteration figure. The host
+        // probe runs between chunks; its CPU is taken out of the iteration's figures.
         var keepChunks = _cpuNanosPerLine.Count >= 2;
+        var probeBefore = _hostProbe.Run();
+        _probeNanos = probeBefore;
         var chunkStart = ThreadCpu.Nanos();
         var chunkEnd = _chunkLines;
         for (var i = 0; i < _lines.Length; i++)
@@ -132,17 +145,23 @@ public class IngestBenchmark
             recorder.AddStdoutLine(_lines[i]);
             if (i + 1 == chunkEnd)
             {
-                var now = ThreadCpu.Nanos();
+                var chunk = ThreadCpu.Nanos() - chunkStart;
+                var probeAfter = _hostProbe.Run();
+                _probeNanos += probeAfter;
                 if (keepChunks)
                 {
-                    _chunkNanosPerLine.Add((now - chunkStart) / (double)_chunkLines);
+                    _chunks.Add(new ChunkFigure(chunk / (double)_chunkLines, Math.Max(probeBefore, probeAfter)));
                 }
 
-                chunkStart = now;
+                probeBefore = probeAfter;
+                chunkStart = ThreadCpu.Nanos();
                 chunkEnd += _chunkLines;
             }
         }
 
         return recorder.Complete(0).EventCount;
     }
+
+    /// <summary>One chunk's CPU per line, and the slower of the host probes run just before and just after it.</summary>
+    private readonly record struct ChunkFigure(double NanosPerLine, long HostProbeNanos);
 }
