@@ -65,26 +65,7 @@ internal ref struct EventChunkReader
             Kind = KindInPayload(Payload);
         }
 
-        InlineRaw = default;
-        RawOffset = 0;
-        RawLength = 0;
-        switch (RawKind)
-        {
-            case EventChunkFormat.InlineRaw:
-                InlineRaw = Bytes();
-                RawLength = InlineRaw.Length;
-                break;
-            case EventChunkFormat.LoggedRaw:
-                ref var next = ref Stream == RunStream.Stderr ? ref _nextStderrOffset : ref _nextStdoutOffset;
-                RawOffset = next + UnZigZag(Varint());
-                RawLength = (int)Varint();
-                next = RawOffset + RawLength + 1;
-                break;
-            case EventChunkFormat.NoRaw:
-                break;
-            default:
-                throw Corrupt("an unknown raw line form");
-        }
+        ReadRaw(offsetAsDifference: true);
     }
 
     private void NextOfVersion1()
@@ -96,6 +77,12 @@ internal ref struct EventChunkReader
         Kind = Bytes();
         Payload = Bytes();
         RawKind = _body[_at++];
+        ReadRaw(offsetAsDifference: false);
+    }
+
+    /// <summary>The raw line's form: version 2 keeps a logged line's offset as a difference, version 1 as it is.</summary>
+    private void ReadRaw(bool offsetAsDifference)
+    {
         InlineRaw = default;
         RawOffset = 0;
         RawLength = 0;
@@ -105,10 +92,20 @@ internal ref struct EventChunkReader
                 InlineRaw = Bytes();
                 RawLength = InlineRaw.Length;
                 break;
+            case EventChunkFormat.LoggedRaw when offsetAsDifference:
+                ref var next = ref Stream == RunStream.Stderr ? ref _nextStderrOffset : ref _nextStdoutOffset;
+                RawOffset = next + UnZigZag(Varint());
+                RawLength = (int)Varint();
+                next = RawOffset + RawLength + 1;
+                break;
             case EventChunkFormat.LoggedRaw:
                 RawOffset = (long)Varint();
                 RawLength = (int)Varint();
                 break;
+            case EventChunkFormat.NoRaw:
+                break;
+            default:
+                throw Corrupt("an unknown raw line form");
         }
     }
 
