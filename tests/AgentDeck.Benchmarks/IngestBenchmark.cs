@@ -13,9 +13,10 @@ namespace AgentDeck.Benchmarks;
 /// by the agent's real parser, persisted into a fresh SQLite ledger by <see cref="RunRecorder"/> (tally, batching).
 /// The stream is 1,000,000 lines made by repeating every real transcript of one agent (tests/fixtures/transcripts).
 /// Figures are per line (OperationsPerInvoke); process CPU time per line is printed too, since wall time on a shared
-/// machine says little. So is this thread's CPU per chunk of 20 passes over the transcripts (3,080 Claude lines): this
-/// host runs the VM at full speed or at about half for minutes at a time, and the low percentiles of the chunks are the
-/// full-speed figure (docs/performance.md, Ingest, "Sixth session").
+/// machine says little. So is this thread's CPU per chunk of 20 passes over the transcripts (3,080 Claude lines), with
+/// a fixed host-speed probe (<see cref="HostSpeedProbe"/>) between chunks: this host gives the VM a whole core or about
+/// half of one, seconds or minutes at a time, and the chunks run at full speed are the code's own figure
+/// (docs/performance.md, Ingest, "Seventh session").
 /// Run: dotnet run -c Release --project tests/AgentDeck.Benchmarks -- --filter '*Ingest*'
 /// </summary>
 [MemoryDiagnoser]
