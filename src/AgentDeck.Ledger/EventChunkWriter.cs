@@ -54,19 +54,13 @@ internal sealed class EventChunkWriter
     private bool TryAdd(long lineNo, RunStream stream, long timeMillis, ReadOnlySpan<byte> kind, ReadOnlySpan<byte> payload, byte rawKind, ReadOnlySpan<byte> inlineRaw, long rawOffset, int rawLength)
     {
         var kindWritten = !OpensWithKind(payload, kind);
-        var most = 1 + MaxFramingBytes + (kindWritten ? kind.Length : 0) + payload.Length + inlineRaw.Length;
-        if (Count > 0 && _length + most > EventChunkFormat.FitBytes && !WouldFit(lineNo, timeMillis, kindWritten ? kind.Length : -1, payload.Length, rawKind, inlineRaw.Length, stream, rawOffset, rawLength))
-        {
-            return false;
-        }
-
-        Ensure(most);
+        Ensure(1 + MaxFramingBytes + (kindWritten ? kind.Length : 0) + payload.Length + inlineRaw.Length);
+        var before = (_length, _previousLine, _previousTime, _nextStdoutOffset, _nextStderrOffset);
         if (Count == 0)
         {
             _body[_length++] = EventChunkFormat.Version;
         }
 
-        Count++;
         var stderr = stream == RunStream.Stderr;
         _body[_length++] = (byte)((stderr ? EventChunkFormat.StderrFlag : 0)
                                   | (rawKind << EventChunkFormat.RawKindShift)
@@ -95,33 +89,21 @@ internal sealed class EventChunkWriter
             next = rawOffset + rawLength + 1;
         }
 
+        if (Count > 0 && _length > EventChunkFormat.FitBytes)
+        {
+            // Rare (the last event a chunk would take): written in full, then taken back.
+            (_length, _previousLine, _previousTime, _nextStdoutOffset, _nextStderrOffset) = before;
+            return false;
+        }
+
+        Count++;
         return true;
     }
 
-    /// <summary>The exact size check, for the rare event near the end of a chunk: the quick bound above is an upper one.</summary>
-    private bool WouldFit(long lineNo, long timeMillis, int writtenKindLength, int payloadLength, byte rawKind, int inlineLength, RunStream stream, long rawOffset, int rawLength)
-    {
-        var size = 1 + VarintSize(ZigZag(lineNo - _previousLine)) + VarintSize(ZigZag(timeMillis - _previousTime))
-                   + VarintSize((ulong)payloadLength) + payloadLength;
-        if (writtenKindLength >= 0)
-        {
-            size += VarintSize((ulong)writtenKindLength) + writtenKindLength;
-        }
-
-        if (rawKind == EventChunkFormat.InlineRaw)
-        {
-            size += VarintSize((ulong)inlineLength) + inlineLength;
-        }
-        else if (rawKind == EventChunkFormat.LoggedRaw)
-        {
-            var next = stream == RunStream.Stderr ? _nextStderrOffset : _nextStdoutOffset;
-            size += VarintSize(ZigZag(rawOffset - next)) + VarintSize((ulong)rawLength);
-        }
-
-        return _length + size <= EventChunkFormat.FitBytes;
-    }
-
-    /// <summary>Whether the payload opens with <c>{"kind":"</c>, the kind and a quote, so the reader can take the kind from it.</summary>
+    /// <summary>
+    /// Whether the payload opens with <c>{"kind":"</c>, the kind and a quote, so the reader can take the kind from it
+    /// (up to the first quote: a kind holding one is written out).
+    /// </summary>
     private static bool OpensWithKind(ReadOnlySpan<byte> payload, ReadOnlySpan<byte> kind)
     {
         var opening = EventChunkFormat.KindOpening;
@@ -129,8 +111,7 @@ internal sealed class EventChunkWriter
                && payload.StartsWith(opening)
                && payload.Slice(opening.Length, kind.Length).SequenceEqual(kind)
                && payload[opening.Length + kind.Length] == (byte)'"'
-               && !kind.Contains((byte)'"')
-               && !kind.Contains((byte)'\\');
+               && !kind.Contains((byte)'"');
     }
 
     private void Ensure(int more)
@@ -162,18 +143,6 @@ internal sealed class EventChunkWriter
 
         body[at++] = (byte)value;
         _length = at;
-    }
-
-    private static int VarintSize(ulong value)
-    {
-        var size = 1;
-        while (value >= 0x80)
-        {
-            value >>= 7;
-            size++;
-        }
-
-        return size;
     }
 
     /// <summary>Small differences either way as small unsigned numbers: 0, -1, 1, -2… become 0, 1, 2, 3…</summary>
