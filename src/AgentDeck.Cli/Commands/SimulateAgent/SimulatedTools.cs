@@ -7,7 +7,7 @@ namespace AgentDeck.Cli.Commands.SimulateAgent;
 /// <summary>
 /// Runs a scripted tool call for real in the worker's folder: writes and edits files, reads them, runs commands through
 /// the process runner. A read-only worker is refused what its real CLI would refuse (Claude's dontAsk: edits and Bash;
-/// Codex's read-only sandbox: edits).
+/// Codex's read-only sandbox: edits); Claude's Glob and Grep search the folder.
 /// </summary>
 public sealed class SimulatedTools(SimulationSettings settings, IProcessRunner runner)
 {
@@ -34,6 +34,8 @@ public sealed class SimulatedTools(SimulationSettings settings, IProcessRunner r
                 EditFileBlock edit => writeAllowed ? Edit(call.FullPath!, edit) : Refuse(call),
                 ReadFileBlock => File.Exists(call.FullPath) ? new ToolOutcome(await File.ReadAllTextAsync(call.FullPath, cancellationToken).ConfigureAwait(false), false) : Missing(call.FullPath!),
                 ShellBlock shell => writeAllowed || settings.Agent == AgentKind.Codex ? await ShellAsync(shell.Command, cancellationToken).ConfigureAwait(false) : Refuse(call),
+                RawToolBlock { Name: "Glob" } glob when settings.Agent == AgentKind.Claude => new SimulatedSearch(settings.WorkingDirectory).Glob(glob.Input),
+                RawToolBlock { Name: "Grep" } grep when settings.Agent == AgentKind.Claude => new SimulatedSearch(settings.WorkingDirectory).Grep(grep.Input),
                 _ => new ToolOutcome($"{call.ClaudeName} is not available in this session.", true),
             };
         }
