@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgentDeck.Core.Storage;
 using AgentDeck.Core.Workers;
 
 namespace AgentDeck.Supervision;
@@ -10,11 +11,7 @@ public static class LaunchFile
     {
         ArgumentNullException.ThrowIfNull(files);
         files.EnsurePrivateDirectory();
-        var temporary = files.Launch + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(launch, SupervisionJsonContext.Default.WorkerLaunch));
-        // A profile's environment may carry credentials: only the owner may read the launch.
-        File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.Move(temporary, files.Launch, overwrite: true);
+        OwnerOnly.WriteAllTextAtomically(files.Launch, JsonSerializer.Serialize(launch, SupervisionJsonContext.Default.WorkerLaunch));
     }
 
     public static WorkerLaunch Load(RunFiles files)
