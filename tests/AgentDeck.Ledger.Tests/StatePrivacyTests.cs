@@ -86,6 +86,21 @@ public sealed class StatePrivacyTests : IDisposable
         Assert.Equal(UnixFileMode.UserRead, Mode(paths.LedgerFile));
     }
 
+    [Fact]
+    public void Given_a_ledger_in_a_sticky_shared_folder_When_it_opens_Then_the_folder_is_left_open_and_the_files_are_private()
+    {
+        var shared = Directory.CreateDirectory(Path.Combine(_root, "shared")).FullName;
+        const UnixFileMode sharedMode = UnixFileMode.StickyBit | Folder | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
+            UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+        File.SetUnixFileMode(shared, sharedMode);
+
+        using var ledger = SqliteRunLedger.Open(Path.Combine(shared, "ledger.db"));
+
+        Assert.Equal(sharedMode, Mode(shared));
+        Assert.Equal(File600, Mode(Path.Combine(shared, "ledger.db")));
+        Assert.Empty(ledger.Tightened);
+    }
+
     private static string Record(SqliteRunLedger ledger, AgentDeckPaths paths)
     {
         var run = ledger.CreateRun(new NewRun("claude") { Prompt = "secret plans" });

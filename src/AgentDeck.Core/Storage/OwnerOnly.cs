@@ -76,7 +76,10 @@ public static class OwnerOnly
         return new FileStream(path, options);
     }
 
-    /// <summary>Drops the group and other bits of an existing file or folder; true when it had any.</summary>
+    /// <summary>
+    /// Drops the group and other bits of an existing file or folder; true when it had any. A sticky folder (such as
+    /// <c>/tmp</c>, shared on purpose) is left as it is: it is not AgentDeck's to close.
+    /// </summary>
     public static bool Tighten(string path)
     {
         if (OperatingSystem.IsWindows())
@@ -84,20 +87,31 @@ public static class OwnerOnly
             return false;
         }
 
-        try
+        // One stat, no exception for a path that is not there (an open checks a few that often are not).
+        FileSystemInfo entry = new FileInfo(path);
+        if (!entry.Exists)
         {
-            var mode = File.GetUnixFileMode(path);
-            if ((mode & GroupAndOther) == 0)
+            entry = new DirectoryInfo(path);
+            if (!entry.Exists)
             {
                 return false;
             }
+        }
 
-            File.SetUnixFileMode(path, mode & ~GroupAndOther);
+        var mode = entry.UnixFileMode;
+        if ((mode & GroupAndOther) == 0 || (mode & UnixFileMode.StickyBit) != 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            entry.UnixFileMode = mode & ~GroupAndOther;
             return true;
         }
         catch (Exception error) when (error is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
         {
-            // Gone, or someone else's: nothing this user can tighten.
+            // Gone meanwhile, or someone else's: nothing this user can tighten.
             return false;
         }
     }
