@@ -26,6 +26,9 @@ internal static class LedgerOpener
         if (!options.ReadOnly)
         {
             EnsureDirectoryWritable(file);
+
+            // SQLite would create the db 0644 (less the umask) and its -wal and -shm with the same mode.
+            OwnerOnly.CreateFile(file);
         }
 
         var connection = Connect(file, options, immutable: false);
@@ -119,7 +122,7 @@ internal static class LedgerOpener
         var directory = Path.GetDirectoryName(Path.GetFullPath(file))!;
         try
         {
-            Directory.CreateDirectory(directory);
+            OwnerOnly.CreateFolder(directory);
         }
         catch (Exception error) when (error is UnauthorizedAccessException or IOException)
         {

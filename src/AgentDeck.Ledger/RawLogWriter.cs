@@ -1,3 +1,4 @@
+using AgentDeck.Core.Storage;
 using Microsoft.Win32.SafeHandles;
 
 namespace AgentDeck.Ledger;
@@ -19,6 +20,7 @@ internal sealed class RawLogWriter : IDisposable
     /// <summary>Opens <paramref name="path"/> for appending (creating it), others may read it meanwhile.</summary>
     public RawLogWriter(string path)
     {
+        OwnerOnly.CreateFile(path);
         _handle = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
         _written = RandomAccess.GetLength(_handle);
     }

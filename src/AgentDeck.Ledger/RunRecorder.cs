@@ -64,7 +64,7 @@ public sealed class RunRecorder : IDisposable
             _placesLedger = sqlite;
         }
 
-        Directory.CreateDirectory(paths.RunDirectory(runId));
+        OwnerOnly.CreateFolder(paths.RunDirectory(runId));
         _stdoutLogPath = paths.StdoutLog(runId);
         (_stdoutLog, StdoutLines) = RawLog.OpenForAppend(_stdoutLogPath);
         try

@@ -28,13 +28,18 @@ public sealed partial class SqliteRunLedger : IRunLedger
 
     public bool IsReadOnly => _options.ReadOnly;
 
+    /// <summary>The state files and folders this open found readable by others and made owner-only.</summary>
+    public IReadOnlyList<string> Tightened { get; private init; } = [];
+
     public static SqliteRunLedger Open(AgentDeckPaths paths, LedgerOptions? options = null) => Open(paths.LedgerFile, options);
 
     public static SqliteRunLedger Open(string file, LedgerOptions? options = null)
     {
         options ??= new LedgerOptions();
         var fullPath = Path.GetFullPath(file);
-        return new SqliteRunLedger(fullPath, LedgerOpener.Open(fullPath, options), options);
+        // Before SQLite opens anything: it keeps the mode of a -wal or -shm that exists and gives new ones the db's.
+        var tightened = StatePrivacy.Repair(fullPath);
+        return new SqliteRunLedger(fullPath, LedgerOpener.Open(fullPath, options), options) { Tightened = tightened };
     }
 
     public RunRecord CreateRun(NewRun run)

@@ -39,14 +39,7 @@ public sealed class RunFiles
     /// <summary>Creates the run folder (and fixes an existing one) with mode 0700.</summary>
     public void EnsurePrivateDirectory()
     {
-        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-        if (OperatingSystem.IsWindows())
-        {
-            System.IO.Directory.CreateDirectory(Directory);
-            return;
-        }
-
-        System.IO.Directory.CreateDirectory(Directory, OwnerOnly);
-        File.SetUnixFileMode(Directory, OwnerOnly);
+        OwnerOnly.CreateFolder(Directory);
+        OwnerOnly.Tighten(Directory);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgentDeck.Core.Storage;
 
 namespace AgentDeck.Supervision;
 
@@ -19,9 +20,7 @@ public sealed record SupervisorRecord(int Pid, long StartTicks, DateTimeOffset S
 
     public void Save(string path)
     {
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(this, SupervisionJsonContext.Default.SupervisorRecord));
-        File.Move(temporary, path, overwrite: true);
+        OwnerOnly.WriteAllTextAtomically(path, JsonSerializer.Serialize(this, SupervisionJsonContext.Default.SupervisorRecord));
     }
 
     /// <summary>The record, or null when there is none (or it is unreadable, e.g. torn by a crash).</summary>

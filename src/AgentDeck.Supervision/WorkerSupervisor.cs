@@ -183,6 +183,10 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
         var started = _options.Clock.GetUtcNow();
         await WriteLinesAsync(Locked(() => _driver.OnStarted())).ConfigureAwait(false);
 
+        // The agent has its environment now: a profile's tokens need not stay on disk. A fallback that needs them
+        // again is taken from the launch its host read before this start.
+        LaunchFile.RemoveSecrets(_files);
+
         var guard = GuardLoopAsync(started, _done.Token);
         ProcessExitStatus exit;
         try

@@ -15,6 +15,7 @@ namespace AgentDeck.Benchmarks;
 /// <item><see cref="StatusJson"/>: <c>agentdeck status --json</c> over a ledger of 10,000 finished runs (open, list the
 /// newest 20, write them as the CLI's run JSON). <see cref="AllRunsJson"/> lists and writes all 10,000;
 /// <see cref="AllRunsQuery"/> only reads them.</item>
+/// <item><see cref="StatePrivacyCheck"/>: the owner-only mode check of the state folder each open makes.</item>
 /// <item><see cref="LastScreenOfMillionEventRun"/>: open a ledger whose run has 1,000,000 events, find the run and
 /// read its last screenful (50 events).</item>
 /// </list>
@@ -33,7 +34,7 @@ public class LedgerReadBenchmark
     private AgentDeckPaths _paths = null!;
     private string _bigRun = string.Empty;
 
-    [GlobalSetup(Targets = [nameof(StatusJson), nameof(AllRunsJson), nameof(AllRunsQuery)])]
+    [GlobalSetup(Targets = [nameof(StatusJson), nameof(AllRunsJson), nameof(AllRunsQuery), nameof(StatePrivacyCheck)])]
     public void TenThousandRuns()
     {
         Fresh();
@@ -102,6 +103,10 @@ public class LedgerReadBenchmark
         using var ledger = SqliteRunLedger.Open(_paths);
         return ledger.ListRuns(new RunQuery { Limit = 0 }).Count;
     }
+
+    /// <summary>The mode check every open makes (part of <see cref="StatusJson"/>): state folder, runs/, ledger files.</summary>
+    [Benchmark]
+    public int StatePrivacyCheck() => StatePrivacy.Repair(_paths.LedgerFile).Count;
 
     [Benchmark]
     public long LastScreenOfMillionEventRun()

@@ -29,6 +29,23 @@ public sealed class DiscoveryVerbsTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_a_base_url_with_credentials_When_listing_profiles_Then_text_and_json_show_it_masked()
+    {
+        Directory.CreateDirectory(Path.Combine(UserHome, ".claude"));
+        await File.WriteAllTextAsync(Path.Combine(UserHome, ".claude", "settings.json"),
+            """{"env":{"ANTHROPIC_BASE_URL":"https://user:PASS-very-secret@proxy.example.com/v1?key=key-very-secret&region=eu","ANTHROPIC_MODEL":"glm-4.6"}}""");
+
+        var text = await Agentdeck("profiles");
+        var json = await Agentdeck("profiles", "--json");
+
+        Assert.Equal(0, json.ExitCode);
+        Assert.DoesNotContain("very-secret", text.Out + json.Out, StringComparison.Ordinal);
+        Assert.Contains("https://***@proxy.example.com/v1?key=***&region=eu", text.Out, StringComparison.Ordinal);
+        var profile = JsonDocument.Parse(json.Out).RootElement.GetProperty("profiles")[0];
+        Assert.Equal("https://***@proxy.example.com/v1?key=***&region=eu", profile.GetProperty("baseUrl").GetString());
+    }
+
+    [Fact]
     public async Task Given_a_broken_agentdeck_config_When_routing_Then_a_warning_names_file_line_and_column_and_defaults_are_used()
     {
         var config = Path.Combine(UserHome, ".config", "agentdeck");

@@ -50,6 +50,9 @@ public sealed class Deck
         return new Deck(sandbox, environment);
     }
 
+    /// <summary>Leaves a variable out of every command's environment (e.g. the API key, to make a profile's the only one).</summary>
+    public void Unset(string variable) => _environment.Remove(variable);
+
     /// <summary>Writes the user's AgentDeck config (<c>~/.config/agentdeck/config.toml</c> in the sandbox HOME).</summary>
     public Task WriteUserConfigAsync(string toml)
     {

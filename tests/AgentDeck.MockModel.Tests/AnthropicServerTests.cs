@@ -162,4 +162,27 @@ public sealed class AnthropicServerTests(ServerFixture fixture) : IClassFixture<
         var file = Path.Combine(fixture.LogDirectory, $"{record.Sequence:D4}-anthropic.json");
         Assert.Contains("\"Scenario\": \"tools\"", await File.ReadAllTextAsync(file));
     }
+
+    [Fact]
+    public async Task Given_a_request_with_credentials_When_logged_Then_the_file_is_0600_and_the_key_and_token_are_masked()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/messages")
+        {
+            Content = new StringContent(Requests.Anthropic("keyed [[S:plain]]").ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("x-api-key", "sk-ant-very-secret");
+        request.Headers.Add("Authorization", "Bearer tok-very-secret");
+        using var response = await fixture.Http.SendAsync(request);
+        await response.Content.ReadAsStringAsync();
+
+        var record = fixture.Server.Requests.Records.Last(r => r.LastUserText == "keyed [[S:plain]]");
+        var file = Path.Combine(fixture.LogDirectory, $"{record.Sequence:D4}-anthropic.json");
+        var headers = JsonNode.Parse(await File.ReadAllTextAsync(file))!["headers"]!;
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(fixture.LogDirectory));
+        Assert.Equal("***", (string?)headers["x-api-key"]);
+        Assert.Equal("Bearer ***", (string?)headers["Authorization"]);
+        Assert.DoesNotContain("very-secret", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+    }
 }

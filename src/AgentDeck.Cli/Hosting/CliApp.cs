@@ -9,7 +9,7 @@ public static class CliApp
     {
         var context = new CliContext(console);
         var root = CommandTree.Build(context);
-        var parsed = root.Parse(args);
+        var parsed = Parse(root, args);
         if (parsed.Errors.Count > 0)
         {
             var verb = parsed.CommandResult.Command == root ? "agentdeck" : $"agentdeck {CommandPath(parsed.CommandResult.Command, root)}";
@@ -42,6 +42,15 @@ public static class CliApp
             await context.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Parses as every verb does. Response files are off: <c>@p.txt</c> would otherwise be replaced by the words of
+    /// that file, so a prompt file could add options (<c>--write</c>) or fail to parse; a word starting with <c>@</c>
+    /// is just a word.
+    /// </summary>
+    public static ParseResult Parse(RootCommand root, IReadOnlyList<string> args) => root.Parse(args, ParserSettings);
+
+    private static readonly ParserConfiguration ParserSettings = new() { ResponseFileTokenReplacer = null };
 
     private static string OneLine(string message) =>
         string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

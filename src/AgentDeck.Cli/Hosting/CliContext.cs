@@ -1,4 +1,5 @@
 using AgentDeck.Agents;
+using AgentDeck.Cli.Common;
 using AgentDeck.Core;
 using AgentDeck.Core.Cost;
 using AgentDeck.Core.Parsing;
@@ -50,7 +51,7 @@ public sealed class CliContext(CliConsole console) : IAsyncDisposable
         }
 
         _ledger?.Dispose();
-        _ledger = SqliteRunLedger.Open(Paths, new LedgerOptions { ReadOnly = readOnly });
+        _ledger = PrivacyNotice.Report(SqliteRunLedger.Open(Paths, new LedgerOptions { ReadOnly = readOnly }), Console.Error);
         return _ledger;
     }
 

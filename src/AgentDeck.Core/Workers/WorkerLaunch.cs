@@ -21,9 +21,25 @@ public sealed record WorkerLaunch(
     public IReadOnlyList<string> ExtraArguments { get; init; } = [];
 
     /// <summary>
+    /// The <see cref="Environment"/> variables whose values are credentials (a profile's tokens): needed to start the
+    /// agent, removed from the kept launch once it runs (<see cref="WithoutSecrets"/>).
+    /// </summary>
+    public IReadOnlyList<string> SecretVariables { get; init; } = [];
+
+    /// <summary>
     /// The launch to run as a child run when this one fails in a way a stronger model may fix (its role's escalation
     /// policy, e.g. fast → deep), planned at spawn time; its <see cref="RunId"/> is empty until the child exists.
     /// Null when the role names no fallback; a fallback never has one of its own (one escalation per chain).
     /// </summary>
     public WorkerLaunch? Fallback { get; init; }
+
+    public bool HasSecretValues =>
+        SecretVariables.Any(Environment.ContainsKey) || Fallback is { HasSecretValues: true };
+
+    /// <summary>This launch (and its fallback) with the secret variables' values gone; their names stay listed.</summary>
+    public WorkerLaunch WithoutSecrets() => this with
+    {
+        Environment = Environment.Where(pair => !SecretVariables.Contains(pair.Key, StringComparer.Ordinal)).ToDictionary(),
+        Fallback = Fallback?.WithoutSecrets(),
+    };
 }

@@ -15,7 +15,7 @@ public sealed record DiscoveredProfile(
     string SourcePath,
     string? Model,
     IReadOnlyDictionary<string, string> ModelAliases,
-    string? BaseUrl,
+    [property: JsonIgnore] string? BaseUrl,
     string? CredentialVariable,
     bool IsCurrent)
 {
@@ -42,4 +42,8 @@ public sealed record DiscoveredProfile(
         new[] { Model }.Concat(ModelAliases.Values).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     public string SourceName => Source.ToString();
+
+    /// <summary>The base URL as it may be printed: its userinfo and secret query values masked.</summary>
+    [JsonPropertyName("baseUrl")]
+    public string? ShownBaseUrl => UrlCredentials.Masked(BaseUrl);
 }

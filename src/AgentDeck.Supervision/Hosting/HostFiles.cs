@@ -38,15 +38,7 @@ public sealed class HostFiles
     /// <summary>Creates the folder (and fixes an existing one) with mode 0700.</summary>
     public void EnsurePrivateDirectory()
     {
-        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-        System.IO.Directory.CreateDirectory(Paths.StateDirectory);
-        if (OperatingSystem.IsWindows())
-        {
-            System.IO.Directory.CreateDirectory(Directory);
-            return;
-        }
-
-        System.IO.Directory.CreateDirectory(Directory, OwnerOnly);
-        File.SetUnixFileMode(Directory, OwnerOnly);
+        OwnerOnly.CreateFolder(Directory);
+        OwnerOnly.Tighten(Directory);
     }
 }

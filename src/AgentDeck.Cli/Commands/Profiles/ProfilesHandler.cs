@@ -28,7 +28,8 @@ public sealed class ProfilesHandler(CliContext context)
         foreach (var profile in report.Profiles)
         {
             var current = profile.IsCurrent ? "*" : " ";
-            output.WriteLine($"{current} {profile.Name,-20} {profile.Agent.ToName(),-8} {profile.Model ?? "-",-28} {profile.SourceName,-10} {profile.SourcePath}");
+            var baseUrl = profile.ShownBaseUrl is { } url ? "  " + url : "";
+            output.WriteLine($"{current} {profile.Name,-20} {profile.Agent.ToName(),-8} {profile.Model ?? "-",-28} {profile.SourceName,-10} {profile.SourcePath}{baseUrl}");
         }
 
         foreach (var warning in report.Warnings)

@@ -73,6 +73,7 @@ public sealed class LaunchPlanner(CliContext context)
             Write = write,
             Environment = profile?.Environment.ToDictionary(pair => pair.Key, pair => (string?)pair.Value) ?? new Dictionary<string, string?>(),
             ExtraArguments = profile?.Arguments ?? [],
+            SecretVariables = profile?.SecretNames.Order(StringComparer.Ordinal).ToList() ?? [],
         };
         return launch with { Fallback = Fallback(launch) };
     }
@@ -100,6 +101,7 @@ public sealed class LaunchPlanner(CliContext context)
             Profile = profile.Name,
             Environment = application.Environment.ToDictionary(pair => pair.Key, pair => (string?)pair.Value),
             ExtraArguments = application.Arguments,
+            SecretVariables = application.SecretNames.Order(StringComparer.Ordinal).ToList(),
             Fallback = null,
         };
     }

@@ -2,7 +2,10 @@ using AgentDeck.Cli.Hosting;
 
 namespace AgentDeck.Cli.Commands.Run;
 
-/// <summary>The prompt as given: text, <c>@file</c>, <c>--prompt-file FILE</c>, or <c>-</c> for standard input.</summary>
+/// <summary>
+/// The prompt as given: text, <c>--prompt-file FILE</c>, or <c>-</c> for standard input. Text starting with <c>@</c>
+/// is text (agents read <c>@path</c> as a file mention themselves); a file is never read for options or a prompt.
+/// </summary>
 public static class PromptInput
 {
     public static string Read(string? argument, string? promptFile, CliConsole console)
@@ -14,10 +17,9 @@ public static class PromptInput
 
         var text = promptFile is not null ? ReadFile(promptFile, console)
             : argument == "-" ? new StreamReader(console.OpenInput()).ReadToEnd()
-            : argument is ['@', .. var file] ? ReadFile(file, console)
             : argument;
         return string.IsNullOrWhiteSpace(text)
-            ? throw CliException.Usage("the prompt is empty: give it as an argument, @file, --prompt-file FILE or - for stdin")
+            ? throw CliException.Usage("the prompt is empty: give it as an argument, --prompt-file FILE or - for stdin")
             : text;
     }
 

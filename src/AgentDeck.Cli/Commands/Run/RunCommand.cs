@@ -21,7 +21,7 @@ public static class RunCommand
         var detach = new Option<bool>("--detach", "-d") { Description = "Print the run id and return; the worker runs on." };
         var keepOpen = new Option<bool>("--keep-open") { Description = "Keep the session open after the turn, for more steering." };
         var promptFile = new Option<string?>("--prompt-file") { Description = "Read the prompt from this file." };
-        var prompt = new Argument<string?>("PROMPT") { Description = "The prompt, @file, or - for standard input.", Arity = ArgumentArity.ZeroOrOne };
+        var prompt = new Argument<string?>("PROMPT") { Description = "The prompt (text starting with @ is text too), or - for standard input.", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("run", "Start an agent worker that outlives this terminal, and follow it unless --detach.")
         {
             agent, role, model, profile, write, cwd, detach, keepOpen, promptFile, prompt,

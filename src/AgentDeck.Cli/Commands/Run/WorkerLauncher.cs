@@ -101,6 +101,8 @@ public sealed class WorkerLauncher(
     private int StartHost()
     {
         var files = new HostFiles(services.Paths);
+        files.EnsurePrivateDirectory();
+        OwnerOnly.CreateFile(files.Log);
         var environment = new Dictionary<string, string?>(HostRuntimeSettings) { [AgentDeckPaths.HomeVariable] = services.Paths.StateDirectory };
         var spec = SelfCommand.Build([SupervisorHostCommand.Name]) with
         {

@@ -1,3 +1,4 @@
+using AgentDeck.Cli.Common;
 using AgentDeck.Cli.Hosting;
 using AgentDeck.Core.Runs;
 using AgentDeck.Core.Storage;
@@ -26,7 +27,7 @@ public sealed class WorkerServices : IDisposable
     {
         var home = console.GetEnvironmentVariable("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         var paths = AgentDeckPaths.Resolve(console.GetEnvironmentVariable, home);
-        return new WorkerServices(paths, Guard(() => SqliteRunLedger.Open(paths)));
+        return new WorkerServices(paths, Guard(() => PrivacyNotice.Report(SqliteRunLedger.Open(paths), console.Error)));
     }
 
     /// <summary>The run by id or unique prefix, marked lost first when its supervisor died.</summary>

@@ -14,17 +14,18 @@ namespace AgentDeck.Cli.Commands.Supervise;
 /// <summary>
 /// The host's run-ended hook: a failed run whose launch planned a fallback starts it as a child run
 /// (<see cref="RunEscalator"/>), in the environment the failed run was started with (remembered from its start
-/// request), through the same launcher as any other run.
+/// request), through the same launcher as any other run. The launch is remembered too, as read before the worker
+/// started: its supervisor rewrites launch.json without the tokens the fallback's profile needs.
 /// </summary>
 public sealed class HostEscalation(AgentDeckPaths paths, IProcessRunner runner, Func<IReadOnlyDictionary<string, string>?, IAgentDriverFactory> driversFor)
 {
-    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _environments = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (IReadOnlyDictionary<string, string> Environment, WorkerLaunch Launch)> _started = new(StringComparer.Ordinal);
 
     /// <summary>Wraps the host's worker factory so each run's start environment is kept until the run ends.</summary>
     public Func<ControlRequest, WorkerSupervisor> Remembering(Func<ControlRequest, WorkerSupervisor> create) => request =>
     {
         var worker = create(request);
-        _environments[worker.RunId] = request.Environment ?? CliConsole.FromProcess().Environment;
+        _started[worker.RunId] = (request.Environment ?? CliConsole.FromProcess().Environment, LaunchFile.Load(new RunFiles(paths, worker.RunId)));
         return worker;
     };
 
@@ -34,12 +35,12 @@ public sealed class HostEscalation(AgentDeckPaths paths, IProcessRunner runner, 
 
     public Task AfterRunAsync(RunRecord final, CancellationToken cancellationToken)
     {
-        if (!_environments.TryRemove(final.Id, out var environment))
+        if (!_started.TryRemove(final.Id, out var started))
         {
             return Task.CompletedTask;
         }
 
-        var launch = LaunchFile.Load(new RunFiles(paths, final.Id));
+        var (environment, launch) = started;
         if (!EscalationRules.ShouldEscalate(launch, final))
         {
             // Most runs: no second ledger connection, config and price table opened (and their memory churned) for nothing.

@@ -34,7 +34,7 @@ public sealed class TuiHandler(CliContext context)
         var keys = KeyMap.Build(DeckCommands.All, settings.Keys);
         var paths = context.Paths;
 
-        using var ledger = SqliteRunLedger.Open(paths);
+        using var ledger = PrivacyNotice.Report(SqliteRunLedger.Open(paths), context.Console.Error);
         var options = new DeckOptions
         {
             Source = new RoutedDeckSource(

@@ -1,5 +1,6 @@
 using AgentDeck.Cli.Hosting;
 using AgentDeck.Core.Processes;
+using AgentDeck.Core.Storage;
 
 namespace AgentDeck.Cli.Commands.Demo.Live;
 
@@ -40,7 +41,7 @@ public sealed class DemoWorkspace
         }
 
         Directory.CreateDirectory(workspace.Repo);
-        Directory.CreateDirectory(workspace.State);
+        OwnerOnly.CreateFolder(workspace.State);
         Directory.CreateDirectory(workspace.Agents);
         await File.WriteAllTextAsync(workspace.ScenarioFile, DemoResources.Text(DemoResources.Scenarios), cancellationToken).ConfigureAwait(false);
         foreach (var (name, content) in team.Repository)
