@@ -95,6 +95,33 @@ public sealed class PresenterTests
         Assert.Contains("∴ Let me look at the test output.", expanded);
     }
 
+    [Theory]
+    [InlineData(false, new[] { "∴ thinking…", "Done." })]
+    [InlineData(true, new[] { "∴ Let me check the tests.", "Done." })]
+    public void Given_a_streamed_thought_then_the_whole_thought_When_shown_Then_it_is_shown_once(bool expanded, string[] expected)
+    {
+        var events = SampleDeck.Stored("r",
+        [
+            new Thinking("Let me ", true),
+            new Thinking("check the ", true),
+            new Thinking("tests.", true),
+            new Thinking("Let me check the tests.", false),
+            new AssistantText("Done.", false),
+        ]);
+
+        Assert.Equal(expected, TranscriptPresenter.Lines(events, expanded).Select(l => l.Text).ToArray());
+    }
+
+    [Theory]
+    [InlineData(false, new[] { "∴ thinking…", "Done." })]
+    [InlineData(true, new[] { "∴ Let me check the tests.", "Done." })]
+    public void Given_a_streamed_thought_that_never_came_whole_When_shown_Then_its_fragments_are_joined(bool expanded, string[] expected)
+    {
+        var events = SampleDeck.Stored("r", [new Thinking("Let me ", true), new Thinking("check the tests.", true), new AssistantText("Done.", false)]);
+
+        Assert.Equal(expected, TranscriptPresenter.Lines(events, expanded).Select(l => l.Text).ToArray());
+    }
+
     [Fact]
     public void Team_results_mark_agreement_and_conflict()
     {
