@@ -219,6 +219,9 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
         Phase = _activity.Phase.ToName(),
         Pid = Environment.ProcessId,
         AgentPid = _process?.Pid,
+        CostUsd = _recorder?.Tally.CostUsd,
+        InFlightUsd = _inFlight?.Usd(_recorder?.Tally.Model),
+        RunBudgetUsd = _options.Limits.RunBudgetUsd,
     });
 
     public async Task<ControlReply> SteerAsync(string message, CancellationToken cancellationToken)

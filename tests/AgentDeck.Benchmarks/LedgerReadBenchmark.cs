@@ -14,7 +14,8 @@ namespace AgentDeck.Benchmarks;
 /// <list type="bullet">
 /// <item><see cref="StatusJson"/>: <c>agentdeck status --json</c> over a ledger of 10,000 finished runs (open, list the
 /// newest 20, write them as the CLI's run JSON). <see cref="AllRunsJson"/> lists and writes all 10,000;
-/// <see cref="AllRunsQuery"/> only reads them.</item>
+/// <see cref="AllRunsQuery"/> only reads them; <see cref="TodaysSpend"/> is what the cost guard and the Cost tab read
+/// for the global budget (runs started today: none of the 10,000).</item>
 /// <item><see cref="LastScreenOfMillionEventRun"/>: open a ledger whose run has 1,000,000 events, find the run and
 /// read its last screenful (50 events).</item>
 /// </list>
@@ -33,7 +34,7 @@ public class LedgerReadBenchmark
     private AgentDeckPaths _paths = null!;
     private string _bigRun = string.Empty;
 
-    [GlobalSetup(Targets = [nameof(StatusJson), nameof(AllRunsJson), nameof(AllRunsQuery)])]
+    [GlobalSetup(Targets = [nameof(StatusJson), nameof(AllRunsJson), nameof(AllRunsQuery), nameof(TodaysSpend)])]
     public void TenThousandRuns()
     {
         Fresh();
@@ -101,6 +102,13 @@ public class LedgerReadBenchmark
     {
         using var ledger = SqliteRunLedger.Open(_paths);
         return ledger.ListRuns(new RunQuery { Limit = 0 }).Count;
+    }
+
+    [Benchmark]
+    public decimal TodaysSpend()
+    {
+        using var ledger = SqliteRunLedger.Open(_paths);
+        return Core.Cost.TodaysSpend.Of(ledger, DateTimeOffset.UtcNow).Usd;
     }
 
     [Benchmark]

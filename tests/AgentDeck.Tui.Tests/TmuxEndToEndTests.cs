@@ -71,6 +71,31 @@ public sealed class TmuxEndToEndTests : IDisposable
         _screen.WaitFor(s => s.Contains("Show this help", StringComparison.Ordinal), "the help on F1");
     }
 
+    [Fact]
+    public void The_cost_tab_shows_the_limits_the_supervisors_enforce_and_names_the_replacement_of_an_old_screen_budget()
+    {
+        var config = Path.Combine(_home.Path, "config", "agentdeck");
+        Directory.CreateDirectory(config);
+        File.WriteAllText(Path.Combine(config, "config.toml"),
+            "[tui]\nbudget_usd = 5.0\n\n[limits]\nmax_concurrency = 3\nrun_budget_usd = 2.0\nglobal_budget_usd = 20.0\nglobal_warning_fraction = 0.5\n");
+        Start(80, 24, "");
+
+        var notice = _screen.WaitFor(s => s.Contains("budget_usd", StringComparison.Ordinal), "the notice about [tui] budget_usd");
+        Assert.Contains("[limits] global_budget_usd", notice.Replace("\n", "", StringComparison.Ordinal).Replace("│", "", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        _screen.Keys("Escape");
+        _screen.WaitFor(s => !s.Contains("Problems", StringComparison.Ordinal), "the notice dismissed");
+        _screen.Keys("Tab", "Tab", "Tab", "Tab");
+        var cost = _screen.WaitFor(s => s.Contains("Cost guard", StringComparison.Ordinal), "the cost tab");
+
+        // Today's spend counts every run of the day, also the one outside this repository that the grid does not show.
+        Assert.Contains("of $20.00 today · warns at 50%", cost, StringComparison.Ordinal);
+        Assert.Contains("0 of 3 active", cost, StringComparison.Ordinal);
+        Assert.Contains("$2.00 per run", cost, StringComparison.Ordinal);
+        Assert.DoesNotContain("no budget set", cost, StringComparison.Ordinal);
+        Assert.DoesNotContain("no limit set", cost, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _screen.Dispose();
