@@ -216,7 +216,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
     public ControlReply Ping() => Locked(() => new ControlReply(true)
     {
         Status = (_endReason?.Status ?? _activity.Status).ToName(),
-        Phase = _activity.Phase.ToName(),
+        Phase = _activity.PhaseText,
         Pid = Environment.ProcessId,
         AgentPid = _process?.Pid,
         CostUsd = _recorder?.Tally.CostUsd,

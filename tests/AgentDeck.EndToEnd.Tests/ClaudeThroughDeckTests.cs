@@ -75,6 +75,19 @@ public sealed class ClaudeThroughDeckTests(AgentCliFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_401_every_time_When_agentdeck_run_follows_claude_Then_each_retry_shows_as_the_phase()
+    {
+        using var sandbox = await Sandbox.CreateAsync();
+        var deck = await Deck.CreateAsync(fixture, sandbox);
+
+        var run = await deck.CliAsync("run", "--agent", "claude", deck.Unique("Fail [[S:err401]]"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("[running (retrying: API 401, attempt 1 of 2)]", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("[running (retrying: API 401, attempt 2 of 2)]", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Given_one_500_then_an_answer_When_agentdeck_runs_claude_Then_one_retry_is_recorded_and_the_run_succeeds()
     {
         using var sandbox = await Sandbox.CreateAsync();

@@ -116,6 +116,27 @@ public sealed class WorkerSupervisorTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_a_worker_retrying_its_api_call_When_pinged_Then_the_phase_says_retrying_with_the_failure_and_attempt()
+    {
+        var run = _state.NewRun();
+        _runner.ExpectAgent().Stdout("turn", "retry 1", "retry 2", "retry 3", "retry 4").RunsUntilSignalled(ProcessSignal.Terminate);
+        var supervisor = Supervised.Create(_state, _runner, run.Id);
+
+        var running = supervisor.RunAsync();
+        await supervisor.Ready;
+        Control.ControlReply? ping = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            ping = await Control.ControlClient.SendAsync(supervisor.ControlSocket, new Control.ControlRequest(Control.ControlRequest.Ping));
+            return ping.Phase?.Contains("attempt 4", StringComparison.Ordinal) == true;
+        }, "the fourth attempt in the ping");
+        await Control.ControlClient.SendAsync(supervisor.ControlSocket, new Control.ControlRequest(Control.ControlRequest.Stop));
+        await running;
+
+        Assert.Equal(("running", "retrying: API 401, attempt 4 of 10"), (ping!.Status, ping.Phase));
+    }
+
+    [Fact]
     public async Task Given_a_force_stop_When_requested_Then_the_group_is_killed_at_once()
     {
         var run = _state.NewRun();

@@ -123,6 +123,19 @@ public sealed class PresenterTests
     }
 
     [Fact]
+    public void Given_api_retries_When_folded_for_the_pane_Then_the_phase_is_the_protocol_phase_with_the_failure_and_attempt()
+    {
+        var activity = new WorkerActivity();
+        activity.Apply(1, new SessionStarted("s1", "claude-test", null, []));
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            activity.Apply(attempt + 1, new ApiRetry(attempt, 10, 401, "authentication_failed", 500));
+        }
+
+        Assert.Equal("retrying: API 401, attempt 4 of 10", activity.Phase);
+    }
+
+    [Fact]
     public void Team_results_mark_agreement_and_conflict()
     {
         var a = SampleDeck.Run("a", "claude", "r1", null, RunStatus.Succeeded, 5, null) with { Team = "t" };
