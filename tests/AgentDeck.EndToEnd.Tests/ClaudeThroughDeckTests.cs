@@ -147,6 +147,11 @@ public sealed class ClaudeThroughDeckTests(AgentCliFixture fixture)
         Assert.Single(raw, l => (string?)System.Text.Json.Nodes.JsonNode.Parse(l)?["type"] == "result");
         Assert.Single(events.OfKind("turn_completed"));
         Assert.True((string?)run["final_text"] == "Got your second message; switching to the new instruction.", string.Join('\n', raw));
+        // What the person said is in the ledger, with who sent it, and in the report.
+        var steer = Assert.Single(events.OfKind("steer"));
+        Assert.Equal(("Change of plan [[S:steer2]]", "cli"), ((string?)steer["text"], (string?)steer["from"]));
+        var report = (await deck.SucceedAsync("export", id, "--format", "md")).Stdout;
+        Assert.Contains("steered from cli: Change of plan [[S:steer2]]", report, StringComparison.Ordinal);
     }
 
     [Fact]

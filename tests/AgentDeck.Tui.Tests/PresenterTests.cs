@@ -136,6 +136,14 @@ public sealed class PresenterTests
     }
 
     [Fact]
+    public void Given_a_steer_message_When_shown_in_the_transcript_Then_it_names_the_sender()
+    {
+        var events = SampleDeck.Stored("r", [new UserMessage("Fix it"), new SteerSent("also the docs", SteerSenders.Tui), new AssistantText("Will do.", false)]);
+
+        Assert.Equal(["", "› Fix it", "", "» steered from tui: also the docs", "Will do."], TranscriptPresenter.Lines(events, expanded: false).Select(l => l.Text));
+    }
+
+    [Fact]
     public void Team_results_mark_agreement_and_conflict()
     {
         var a = SampleDeck.Run("a", "claude", "r1", null, RunStatus.Succeeded, 5, null) with { Team = "t" };

@@ -42,6 +42,9 @@ public sealed class WorkerActivity
                 Phase = "prompted";
                 Push("› " + FirstLine(user.Text));
                 break;
+            case SteerSent steer:
+                Push("» " + FirstLine(steer.Text));
+                break;
             case Thinking:
                 Phase = "thinking";
                 break;

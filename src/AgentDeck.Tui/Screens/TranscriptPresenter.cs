@@ -7,7 +7,7 @@ using AgentDeck.Tui.Themes;
 namespace AgentDeck.Tui.Screens;
 
 /// <summary>
-/// A run's stored events as transcript lines: prompts, assistant text (deltas joined), tool calls (one line each,
+/// A run's stored events as transcript lines: prompts, steer messages (and who sent them), assistant text (deltas joined), tool calls (one line each,
 /// with their output when expanded), thinking (deltas joined, or replaced by the whole thought when it follows; collapsed
 /// to a marker unless expanded), errors and turn ends.
 /// All agent text goes through <see cref="TextSanitizer"/>.
@@ -60,6 +60,10 @@ public static class TranscriptPresenter
                 case UserMessage { IsSynthetic: false } user:
                     lines.Add(new PaneLine("", ThemeRole.Text));
                     Add(lines, user.Text, ThemeRole.Accent, "› ");
+                    break;
+                case SteerSent steer:
+                    lines.Add(new PaneLine("", ThemeRole.Text));
+                    Add(lines, $"steered from {steer.From}: {steer.Text}", ThemeRole.Accent, "» ");
                     break;
                 case ToolCallStarted call:
                     Add(lines, $"{(expanded ? "▾" : "▸")} ⚙ {call.Name} {call.InputSummary}".TrimEnd(), ThemeRole.ToolCall, "", firstLineOnly: !expanded);
