@@ -72,6 +72,31 @@ public sealed class TmuxEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void Worker_numbers_stay_with_their_workers_when_a_new_run_appears_while_the_screen_is_open()
+    {
+        Start(200, 50, "");
+        var before = _screen.WaitFor(s => Number(s, "codex") is not null && Number(s, "claude") is not null, "both workers numbered");
+        var (codex, claude) = (Number(before, "codex"), Number(before, "claude"));
+
+        var paths = new AgentDeckPaths(Path.Combine(_home.Path, "state"));
+        using (var ledger = SqliteRunLedger.Open(paths))
+        {
+            LedgerSeeder.Import(ledger, paths, AgentKind.Gemini, "gemini-01-plain.ndjson", "security", _repo);
+        }
+
+        var after = _screen.WaitFor(s => Number(s, "gemini") is not null, "the new worker");
+        Assert.Equal((codex, claude, "3"), (Number(after, "codex"), Number(after, "claude"), Number(after, "gemini")));
+
+        _screen.Keys(claude!);
+        _screen.Keys("Enter");
+        _screen.WaitFor(s => Number(s, "claude") == claude && s.Contains("── turn", StringComparison.Ordinal), "worker " + claude + " focused");
+    }
+
+    /// <summary>The number on the pane title of the agent's worker ("╭ 2 ✔ claude · implementer …"), or null when not shown.</summary>
+    private static string? Number(string screen, string agent) =>
+        System.Text.RegularExpressions.Regex.Match(screen, @"╭ (\d+) \S+ " + agent + " · ") is { Success: true } match ? match.Groups[1].Value : null;
+
+    [Fact]
     public void The_cost_tab_shows_the_limits_the_supervisors_enforce_and_names_the_replacement_of_an_old_screen_budget()
     {
         var config = Path.Combine(_home.Path, "config", "agentdeck");

@@ -59,6 +59,8 @@ public static class SampleDeck
     public static IReadOnlyList<StoredEvent> Transcript(string runId) => Stored(runId,
     [
         new UserMessage("Fix the failing test"),
+        new Thinking("Let me look ", true),
+        new Thinking("at the test output.", true),
         new Thinking("Let me look at the test output.", false),
         new AssistantText("I'll run the tests first.", false),
         new ToolCallStarted("c1", "Bash", "dotnet test", []),
