@@ -220,12 +220,15 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
     public ControlReply Ping() => Locked(() => new ControlReply(true)
     {
         Status = (_endReason?.Status ?? _activity.Status).ToName(),
-        Phase = _activity.Phase.ToName(),
+        Phase = _activity.PhaseText,
         Pid = Environment.ProcessId,
         AgentPid = _process?.Pid,
+        CostUsd = _recorder?.Tally.CostUsd,
+        InFlightUsd = _inFlight?.Usd(_recorder?.Tally.Model),
+        RunBudgetUsd = _options.Limits.RunBudgetUsd,
     });
 
-    public async Task<ControlReply> SteerAsync(string message, CancellationToken cancellationToken)
+    public async Task<ControlReply> SteerAsync(string message, string? from, CancellationToken cancellationToken)
     {
         if (_process is null)
         {
@@ -238,9 +241,21 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
             return ControlReply.Failure($"{_driver.Agent.ToString().ToLowerInvariant()} cannot be steered mid-run; when it ends, continue it with 'agentdeck resume {RunId} MESSAGE'");
         }
 
-        return await WriteLinesAsync(plan.StdinLines).ConfigureAwait(false)
-            ? Ping()
-            : ControlReply.Failure($"run {RunId} has finished its turn and closed its input; continue it with 'agentdeck resume {RunId} MESSAGE'");
+        if (!await WriteLinesAsync(plan.StdinLines).ConfigureAwait(false))
+        {
+            return ControlReply.Failure($"run {RunId} has finished its turn and closed its input; continue it with 'agentdeck resume {RunId} MESSAGE'");
+        }
+
+        // What the person said is part of the run: recorded once the worker has it.
+        lock (_gate)
+        {
+            if (!_finished)
+            {
+                _recorder!.AddOwnEvent(new SteerSent(message, SteerSenders.Normalize(from)));
+            }
+        }
+
+        return Ping();
     }
 
     public async Task<ControlReply> InterruptAsync(CancellationToken cancellationToken)

@@ -14,7 +14,8 @@ namespace AgentDeck.Benchmarks;
 /// <list type="bullet">
 /// <item><see cref="StatusJson"/>: <c>agentdeck status --json</c> over a ledger of 10,000 finished runs (open, list the
 /// newest 20, write them as the CLI's run JSON). <see cref="AllRunsJson"/> lists and writes all 10,000;
-/// <see cref="AllRunsQuery"/> only reads them.</item>
+/// <see cref="AllRunsQuery"/> only reads them; <see cref="TodaysSpend"/> is what the cost guard and the Cost tab read
+/// for the global budget (runs started today: none of the 10,000).</item>
 /// <item><see cref="StatePrivacyCheck"/>: the owner-only mode check of the state folder each open makes.</item>
 /// <item><see cref="LastScreenOfMillionEventRun"/>: open a ledger whose run has 1,000,000 events, find the run and
 /// read its last screenful (50 events).</item>
@@ -34,7 +35,7 @@ public class LedgerReadBenchmark
     private AgentDeckPaths _paths = null!;
     private string _bigRun = string.Empty;
 
-    [GlobalSetup(Targets = [nameof(StatusJson), nameof(AllRunsJson), nameof(AllRunsQuery), nameof(StatePrivacyCheck)])]
+    [GlobalSetup(Targets = [nameof(StatusJson), nameof(AllRunsJson), nameof(AllRunsQuery), nameof(StatePrivacyCheck), nameof(TodaysSpend)])]
     public void TenThousandRuns()
     {
         Fresh();
@@ -107,6 +108,13 @@ public class LedgerReadBenchmark
     /// <summary>The mode check every open makes (part of <see cref="StatusJson"/>): state folder, runs/, ledger files.</summary>
     [Benchmark]
     public int StatePrivacyCheck() => StatePrivacy.Repair(_paths.LedgerFile).Count;
+
+    [Benchmark]
+    public decimal TodaysSpend()
+    {
+        using var ledger = SqliteRunLedger.Open(_paths);
+        return Core.Cost.TodaysSpend.Of(ledger, DateTimeOffset.UtcNow).Usd;
+    }
 
     [Benchmark]
     public long LastScreenOfMillionEventRun()

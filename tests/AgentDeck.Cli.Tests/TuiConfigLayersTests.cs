@@ -9,16 +9,29 @@ public sealed class TuiConfigLayersTests : IDisposable
     [Fact]
     public void Given_user_and_project_config_when_loaded_then_the_project_wins_entry_by_entry_and_the_rest_is_kept()
     {
-        var user = Write("user/config.toml", "[tui]\ntheme = \"light\"\nbudget_usd = 5.0\n\n[keys]\nspawn = \"N\"\n");
+        var user = Write("user/config.toml", "[tui]\ntheme = \"light\"\n\n[keys]\nspawn = \"N\"\n");
         Write("repo/.agentdeck/config.toml", "[tui]\ntheme = \"high-contrast\"\n\n[keys]\nquit = [\"Q\", \"Ctrl+q\"]\n");
 
         var settings = TuiConfig.Load(user, Path.Combine(_home.Path, "repo"));
 
         Assert.Equal("high-contrast", settings.Theme);
-        Assert.Equal(5.0m, settings.Budget.BudgetUsd);
         Assert.Equal(["N"], settings.Keys["spawn"]);
         Assert.Equal(["Q", "Ctrl+q"], settings.Keys["quit"]);
         Assert.Empty(settings.Messages);
+    }
+
+    [Fact]
+    public void Given_a_config_from_before_with_screen_only_limits_when_loaded_then_each_is_named_with_its_limits_replacement()
+    {
+        var user = Write("user/config.toml", "[tui]\nbudget_usd = 5.0\nmax_concurrency = 3\n");
+
+        var settings = TuiConfig.Load(user, projectDirectory: null);
+
+        Assert.Equal(
+        [
+            $"{user}: [tui] budget_usd = 5.0 is no longer read: the cost guard enforces [limits] global_budget_usd; move it there (the Cost tab shows [limits]).",
+            $"{user}: [tui] max_concurrency = 3 is no longer read: the cost guard enforces [limits] max_concurrency; move it there (the Cost tab shows [limits]).",
+        ], settings.Messages);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public sealed class EventJsonTests
         new ApiRetry(1, 2, 500, "server_error", 600),
         new ApiError(500, "api_error", "API Error: 500"),
         new Notice("warning", "Reconnecting... 1/5", "codex"),
+        new SteerSent("also cover the empty input", SteerSenders.Cli),
         new TurnCompleted(TurnOutcome.Failed, null, FailureReasons.MaxTurns, "Reached maximum number of turns (2)"),
         new ProtocolNote("stream_event", "message_start"),
         new Unparsed("{not json", "invalid JSON"),

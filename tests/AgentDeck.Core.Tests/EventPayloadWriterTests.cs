@@ -51,6 +51,8 @@ public sealed class EventPayloadWriterTests
         new ApiError(500, "api_error", "API Error: 500"),
         new ApiError(null, null, Awkward),
         new Notice("warning", "Reconnecting... 1/5", "codex"),
+        new SteerSent("also cover the empty input", SteerSenders.Cli),
+        new SteerSent(Awkward, SteerSenders.Tui),
         new Notice("stderr", Awkward),
         new TurnCompleted(TurnOutcome.Failed, null, FailureReasons.MaxTurns, "Reached maximum number of turns (2)"),
         new TurnCompleted(TurnOutcome.Succeeded, Awkward, null),

@@ -75,6 +75,19 @@ public sealed class ClaudeThroughDeckTests(AgentCliFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_401_every_time_When_agentdeck_run_follows_claude_Then_each_retry_shows_as_the_phase()
+    {
+        using var sandbox = await Sandbox.CreateAsync();
+        var deck = await Deck.CreateAsync(fixture, sandbox);
+
+        var run = await deck.CliAsync("run", "--agent", "claude", deck.Unique("Fail [[S:err401]]"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("[running (retrying: API 401, attempt 1 of 2)]", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("[running (retrying: API 401, attempt 2 of 2)]", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Given_one_500_then_an_answer_When_agentdeck_runs_claude_Then_one_retry_is_recorded_and_the_run_succeeds()
     {
         using var sandbox = await Sandbox.CreateAsync();
@@ -134,6 +147,11 @@ public sealed class ClaudeThroughDeckTests(AgentCliFixture fixture)
         Assert.Single(raw, l => (string?)System.Text.Json.Nodes.JsonNode.Parse(l)?["type"] == "result");
         Assert.Single(events.OfKind("turn_completed"));
         Assert.True((string?)run["final_text"] == "Got your second message; switching to the new instruction.", string.Join('\n', raw));
+        // What the person said is in the ledger, with who sent it, and in the report.
+        var steer = Assert.Single(events.OfKind("steer"));
+        Assert.Equal(("Change of plan [[S:steer2]]", "cli"), ((string?)steer["text"], (string?)steer["from"]));
+        var report = (await deck.SucceedAsync("export", id, "--format", "md")).Stdout;
+        Assert.Contains("steered from cli: Change of plan [[S:steer2]]", report, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public sealed class ControlChannelTests : IDisposable
     {
         public ControlReply Ping() => new(true) { Status = "running" };
 
-        public Task<ControlReply> SteerAsync(string message, CancellationToken cancellationToken) => Task.FromResult(Ping());
+        public Task<ControlReply> SteerAsync(string message, string? from, CancellationToken cancellationToken) => Task.FromResult(Ping());
 
         public Task<ControlReply> InterruptAsync(CancellationToken cancellationToken) => Task.FromResult(Ping());
 

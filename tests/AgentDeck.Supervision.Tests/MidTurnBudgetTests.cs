@@ -42,6 +42,28 @@ public sealed class MidTurnBudgetTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_a_turn_in_flight_When_the_supervisor_is_pinged_Then_it_answers_what_its_guard_counts_and_the_run_budget_it_enforces()
+    {
+        var run = _state.NewRun();
+        _runner.ExpectAgent().Stdout("turn", MessageStart("m1", 100_000)).RunsUntilSignalled(ProcessSignal.Terminate);
+        var options = new SupervisorOptions { Limits = new() { RunBudgetUsd = 2m }, Prices = Prices, LiveUsage = new ClaudeLiveUsage() };
+        var supervisor = Supervised.Create(_state, _runner, run.Id, options);
+
+        var running = supervisor.RunAsync();
+        await supervisor.Ready;
+        Control.ControlReply? ping = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            ping = await Control.ControlClient.SendAsync(supervisor.ControlSocket, new Control.ControlRequest(Control.ControlRequest.Ping));
+            return ping.InFlightUsd > 0;
+        }, "the turn in flight in the ping");
+        await Control.ControlClient.SendAsync(supervisor.ControlSocket, new Control.ControlRequest(Control.ControlRequest.Stop));
+        await running;
+
+        Assert.Equal((0.100001m, 2m, (decimal?)null), (ping!.InFlightUsd, ping.RunBudgetUsd, ping.CostUsd));
+    }
+
+    [Fact]
     public async Task Given_tokens_in_flight_under_the_budget_When_the_turn_ends_Then_the_worker_is_not_stopped()
     {
         var run = _state.NewRun();

@@ -6,6 +6,25 @@ namespace AgentDeck.Supervision.Tests;
 
 public sealed class WorkerActivityTests
 {
+    [Theory]
+    [InlineData(401, "authentication_failed", 10, "retrying: API 401, attempt 4 of 10")]
+    [InlineData(null, "overloaded", null, "retrying: API overloaded, attempt 4")]
+    [InlineData(null, null, null, "retrying: API error, attempt 4")]
+    public void Given_api_retries_When_applied_Then_the_phase_names_the_failure_and_the_attempt(int? status, string? error, int? max, string expected)
+    {
+        var activity = new WorkerActivity();
+        activity.Apply(new SessionStarted("s1", "claude-test", null, []));
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            Assert.True(activity.Apply(new ApiRetry(attempt, max, status, error, 500)));
+        }
+
+        Assert.Equal((RunStatus.Running, WorkerPhase.Retrying, expected), (activity.Status, activity.Phase, activity.PhaseText));
+
+        activity.Apply(new AssistantText("answer", true));
+        Assert.Equal("responding", activity.PhaseText);
+    }
+
     [Fact]
     public void Given_a_turn_When_events_arrive_Then_phase_follows_thinking_tool_responding_and_ends_idle()
     {

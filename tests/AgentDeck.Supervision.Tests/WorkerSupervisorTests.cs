@@ -116,6 +116,66 @@ public sealed class WorkerSupervisorTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_a_worker_retrying_its_api_call_When_pinged_Then_the_phase_says_retrying_with_the_failure_and_attempt()
+    {
+        var run = _state.NewRun();
+        _runner.ExpectAgent().Stdout("turn", "retry 1", "retry 2", "retry 3", "retry 4").RunsUntilSignalled(ProcessSignal.Terminate);
+        var supervisor = Supervised.Create(_state, _runner, run.Id);
+
+        var running = supervisor.RunAsync();
+        await supervisor.Ready;
+        Control.ControlReply? ping = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            ping = await Control.ControlClient.SendAsync(supervisor.ControlSocket, new Control.ControlRequest(Control.ControlRequest.Ping));
+            return ping.Phase?.Contains("attempt 4", StringComparison.Ordinal) == true;
+        }, "the fourth attempt in the ping");
+        await Control.ControlClient.SendAsync(supervisor.ControlSocket, new Control.ControlRequest(Control.ControlRequest.Stop));
+        await running;
+
+        Assert.Equal(("running", "retrying: API 401, attempt 4 of 10"), (ping!.Status, ping.Phase));
+    }
+
+    [Theory]
+    [InlineData("tui", "tui")]
+    [InlineData("cli", "cli")]
+    [InlineData(null, "unknown")]
+    public async Task Given_a_running_worker_When_steered_Then_the_message_and_its_sender_are_recorded_in_the_run(string? from, string recorded)
+    {
+        var run = _state.NewRun();
+        _runner.ExpectAgent().Stdout("turn", "text working").RunsUntilSignalled(ProcessSignal.Terminate);
+        var supervisor = Supervised.Create(_state, _runner, run.Id);
+
+        var running = supervisor.RunAsync();
+        await Eventually.TrueAsync(() => _runner.Started.Count == 1 && _runner.Started[0].StdinLines.Count == 1, "agent started");
+        var steer = await Control.ControlClient.SendAsync(supervisor.ControlSocket, new Control.ControlRequest(Control.ControlRequest.Steer) { Message = "use tabs", From = from });
+        await Control.ControlClient.SendAsync(supervisor.ControlSocket, new Control.ControlRequest(Control.ControlRequest.Stop));
+        await running;
+
+        Assert.True(steer.Ok, steer.Error);
+        var stored = Assert.Single(_state.Ledger.ReadEvents(run.Id, 1, 100), e => e.Kind == EventKinds.Steer);
+        Assert.Equal(new SteerSent("use tabs", recorded), stored.ToEvent());
+        Assert.InRange(stored.Time, run.StartedAt, DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
+    public async Task Given_a_worker_that_cannot_be_steered_mid_run_When_steered_Then_nothing_is_recorded()
+    {
+        var run = _state.NewRun();
+        _runner.ExpectAgent().Stdout("turn").RunsUntilSignalled(ProcessSignal.Interrupt);
+        var supervisor = Supervised.Create(_state, _runner, run.Id, driver: new FakeDriver(Supervised.AgentSpec, live: false));
+
+        var running = supervisor.RunAsync();
+        await Eventually.TrueAsync(() => _runner.Started.Count == 1, "agent started");
+        var steer = await Control.ControlClient.SendAsync(supervisor.ControlSocket, new Control.ControlRequest(Control.ControlRequest.Steer) { Message = "x", From = "cli" });
+        await Control.ControlClient.SendAsync(supervisor.ControlSocket, new Control.ControlRequest(Control.ControlRequest.Interrupt));
+        await running;
+
+        Assert.False(steer.Ok);
+        Assert.DoesNotContain(_state.Ledger.ReadEvents(run.Id, 1, 100), e => e.Kind == EventKinds.Steer);
+    }
+
+    [Fact]
     public async Task Given_a_force_stop_When_requested_Then_the_group_is_killed_at_once()
     {
         var run = _state.NewRun();

@@ -34,6 +34,37 @@ public sealed class DeckControllerTests
     }
 
     [Fact]
+    public void Given_numbered_workers_When_a_worker_is_spawned_Then_the_others_keep_their_numbers_and_keys()
+    {
+        var deck = Deck(_control);
+        Assert.Equal([1, 2, 3, 4], deck.Workers.Select(w => w.Number));
+
+        var spawned = new Model.WorkerView(SampleDeck.Run("01jrun0005", "claude", "review", null, Core.Runs.RunStatus.Starting, 0, null), "starting", null, [], false);
+        _source.Snapshot = _source.Snapshot with { Workers = [spawned, .. SampleDeck.Workers()], Version = 2 };
+        deck.Refresh();
+
+        Assert.Equal(["01jrun0005", "01jrun0001", "01jrun0002", "01jrun0003", "01jrun0004"], deck.Workers.Select(w => w.Run.Id));
+        Assert.Equal([5, 1, 2, 3, 4], deck.Workers.Select(w => w.Number));
+        Press(deck, '2');
+        Assert.Equal("01jrun0002", deck.SelectedWorker!.Run.Id);
+        Press(deck, '5');
+        Assert.Equal("01jrun0005", deck.SelectedWorker!.Run.Id);
+    }
+
+    [Fact]
+    public void Given_a_filter_When_a_number_is_pressed_Then_it_selects_the_worker_of_that_number_among_those_shown()
+    {
+        var deck = Deck(_control);
+        Press(deck, '/');
+        Press(deck, "gemini".ToCharArray());
+        deck.HandleKey(KeyEvent.Of(Key.Enter));
+        Press(deck, '3');
+        Assert.Equal("01jrun0003", deck.SelectedWorker!.Run.Id);
+        Press(deck, '1');
+        Assert.Equal("there is no worker 1", deck.Message);
+    }
+
+    [Fact]
     public void Given_the_steer_line_When_text_is_typed_and_entered_Then_the_selected_worker_is_steered()
     {
         var deck = Deck(_control);

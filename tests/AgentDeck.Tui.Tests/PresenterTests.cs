@@ -95,6 +95,54 @@ public sealed class PresenterTests
         Assert.Contains("∴ Let me look at the test output.", expanded);
     }
 
+    [Theory]
+    [InlineData(false, new[] { "∴ thinking…", "Done." })]
+    [InlineData(true, new[] { "∴ Let me check the tests.", "Done." })]
+    public void Given_a_streamed_thought_then_the_whole_thought_When_shown_Then_it_is_shown_once(bool expanded, string[] expected)
+    {
+        var events = SampleDeck.Stored("r",
+        [
+            new Thinking("Let me ", true),
+            new Thinking("check the ", true),
+            new Thinking("tests.", true),
+            new Thinking("Let me check the tests.", false),
+            new AssistantText("Done.", false),
+        ]);
+
+        Assert.Equal(expected, TranscriptPresenter.Lines(events, expanded).Select(l => l.Text).ToArray());
+    }
+
+    [Theory]
+    [InlineData(false, new[] { "∴ thinking…", "Done." })]
+    [InlineData(true, new[] { "∴ Let me check the tests.", "Done." })]
+    public void Given_a_streamed_thought_that_never_came_whole_When_shown_Then_its_fragments_are_joined(bool expanded, string[] expected)
+    {
+        var events = SampleDeck.Stored("r", [new Thinking("Let me ", true), new Thinking("check the tests.", true), new AssistantText("Done.", false)]);
+
+        Assert.Equal(expected, TranscriptPresenter.Lines(events, expanded).Select(l => l.Text).ToArray());
+    }
+
+    [Fact]
+    public void Given_api_retries_When_folded_for_the_pane_Then_the_phase_is_the_protocol_phase_with_the_failure_and_attempt()
+    {
+        var activity = new WorkerActivity();
+        activity.Apply(1, new SessionStarted("s1", "claude-test", null, []));
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            activity.Apply(attempt + 1, new ApiRetry(attempt, 10, 401, "authentication_failed", 500));
+        }
+
+        Assert.Equal("retrying: API 401, attempt 4 of 10", activity.Phase);
+    }
+
+    [Fact]
+    public void Given_a_steer_message_When_shown_in_the_transcript_Then_it_names_the_sender()
+    {
+        var events = SampleDeck.Stored("r", [new UserMessage("Fix it"), new SteerSent("also the docs", SteerSenders.Tui), new AssistantText("Will do.", false)]);
+
+        Assert.Equal(["", "› Fix it", "", "» steered from tui: also the docs", "Will do."], TranscriptPresenter.Lines(events, expanded: false).Select(l => l.Text));
+    }
+
     [Fact]
     public void Team_results_mark_agreement_and_conflict()
     {

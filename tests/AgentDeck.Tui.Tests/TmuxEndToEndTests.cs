@@ -71,6 +71,56 @@ public sealed class TmuxEndToEndTests : IDisposable
         _screen.WaitFor(s => s.Contains("Show this help", StringComparison.Ordinal), "the help on F1");
     }
 
+    [Fact]
+    public void Worker_numbers_stay_with_their_workers_when_a_new_run_appears_while_the_screen_is_open()
+    {
+        Start(200, 50, "");
+        var before = _screen.WaitFor(s => Number(s, "codex") is not null && Number(s, "claude") is not null, "both workers numbered");
+        var (codex, claude) = (Number(before, "codex"), Number(before, "claude"));
+
+        var paths = new AgentDeckPaths(Path.Combine(_home.Path, "state"));
+        using (var ledger = SqliteRunLedger.Open(paths))
+        {
+            LedgerSeeder.Import(ledger, paths, AgentKind.Gemini, "gemini-01-plain.ndjson", "security", _repo);
+        }
+
+        var after = _screen.WaitFor(s => Number(s, "gemini") is not null, "the new worker");
+        Assert.Equal((codex, claude, "3"), (Number(after, "codex"), Number(after, "claude"), Number(after, "gemini")));
+
+        _screen.Keys(claude!);
+        _screen.Keys("Enter");
+        _screen.WaitFor(s => Number(s, "claude") == claude && s.Contains("── turn", StringComparison.Ordinal), "worker " + claude + " focused");
+    }
+
+    /// <summary>The number on the pane title of the agent's worker ("╭ 2 ✔ claude · implementer …"), or null when not shown.</summary>
+    private static string? Number(string screen, string agent) =>
+        System.Text.RegularExpressions.Regex.Match(screen, @"╭ (\d+) \S+ " + agent + " · ") is { Success: true } match ? match.Groups[1].Value : null;
+
+    [Fact]
+    public void The_cost_tab_shows_the_limits_the_supervisors_enforce_and_names_the_replacement_of_an_old_screen_budget()
+    {
+        var config = Path.Combine(_home.Path, "config", "agentdeck");
+        Directory.CreateDirectory(config);
+        File.WriteAllText(Path.Combine(config, "config.toml"),
+            "[tui]\nbudget_usd = 5.0\n\n[limits]\nmax_concurrency = 3\nrun_budget_usd = 2.0\nglobal_budget_usd = 20.0\nglobal_warning_fraction = 0.5\n");
+        Start(80, 24, "");
+
+        var notice = _screen.WaitFor(s => s.Contains("budget_usd", StringComparison.Ordinal), "the notice about [tui] budget_usd");
+        Assert.Contains("[limits] global_budget_usd", notice.Replace("\n", "", StringComparison.Ordinal).Replace("│", "", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        _screen.Keys("Escape");
+        _screen.WaitFor(s => !s.Contains("Problems", StringComparison.Ordinal), "the notice dismissed");
+        _screen.Keys("Tab", "Tab", "Tab", "Tab");
+        var cost = _screen.WaitFor(s => s.Contains("Cost guard", StringComparison.Ordinal), "the cost tab");
+
+        // Today's spend counts every run of the day, also the one outside this repository that the grid does not show.
+        Assert.Contains("of $20.00 today · warns at 50%", cost, StringComparison.Ordinal);
+        Assert.Contains("0 of 3 active", cost, StringComparison.Ordinal);
+        Assert.Contains("$2.00 per run", cost, StringComparison.Ordinal);
+        Assert.DoesNotContain("no budget set", cost, StringComparison.Ordinal);
+        Assert.DoesNotContain("no limit set", cost, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _screen.Dispose();

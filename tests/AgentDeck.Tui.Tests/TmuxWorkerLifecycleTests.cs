@@ -59,6 +59,12 @@ public sealed class TmuxWorkerLifecycleTests : IDisposable
         Eventually.True(
             () => cli.Events(runId).Any(e => e.ToJsonString().Contains("Got your second message", StringComparison.Ordinal)),
             () => "the ledger never recorded the steered answer");
+        var steer = Assert.Single(cli.Events(runId), e => (string?)e["event"]?["kind"] == "steer")["event"]!;
+        Assert.Equal(("[[S:steer2]] change of plan", "tui"), ((string?)steer["text"], (string?)steer["from"]));
+        _tmux.Keys("Enter");
+        _tmux.WaitFor(s => s.Contains("» steered from tui: [[S:steer2]] change of plan", StringComparison.Ordinal), "the steer in the focused transcript");
+        _tmux.Keys("Escape");
+        _tmux.WaitFor(s => !s.Contains("» steered from tui", StringComparison.Ordinal), "the grid again");
 
         _tmux.Keys("x");
         _tmux.WaitFor(s => s.Contains("Confirm", StringComparison.Ordinal), "the stop confirmation");

@@ -21,6 +21,7 @@ public static class EventSummary
         ApiRetry r => $"API retry {r.Attempt}{(r.MaxRetries is { } max ? "/" + max : "")}{(r.HttpStatus is { } status ? $" (HTTP {status})" : "")}",
         ApiError a => $"API error{(a.HttpStatus is { } status ? $" {status}" : "")}: {a.Message}",
         Notice n => $"[{n.Level}] {n.Message}",
+        SteerSent steer => $"steered from {steer.From}: {steer.Text}",
         TurnCompleted t => $"turn {t.Outcome.ToString().ToLowerInvariant()}{(t.Reason is { } reason ? $" ({reason})" : "")}",
         ProtocolNote p => $"· {p.Type}{(p.Detail is { } detail ? " " + detail : "")}",
         Unparsed u => $"unparsed ({u.Reason}): {u.Raw}",

@@ -21,6 +21,7 @@ namespace AgentDeck.Core.Events;
 [JsonDerivedType(typeof(ApiRetry), EventKinds.ApiRetry)]
 [JsonDerivedType(typeof(ApiError), EventKinds.ApiError)]
 [JsonDerivedType(typeof(Notice), EventKinds.Notice)]
+[JsonDerivedType(typeof(SteerSent), EventKinds.Steer)]
 [JsonDerivedType(typeof(TurnCompleted), EventKinds.TurnCompleted)]
 [JsonDerivedType(typeof(ProtocolNote), EventKinds.ProtocolNote)]
 [JsonDerivedType(typeof(Unparsed), EventKinds.Unparsed)]

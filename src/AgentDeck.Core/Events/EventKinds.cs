@@ -17,6 +17,7 @@ public static class EventKinds
     public const string ApiRetry = "api_retry";
     public const string ApiError = "api_error";
     public const string Notice = "notice";
+    public const string Steer = "steer";
     public const string TurnCompleted = "turn_completed";
     public const string ProtocolNote = "protocol";
     public const string Unparsed = "unparsed";
@@ -24,6 +25,6 @@ public static class EventKinds
     public static IReadOnlyList<string> All { get; } =
     [
         SessionStarted, TurnStarted, UserMessage, AssistantText, Thinking, ToolCallStarted, ToolCallFinished,
-        PermissionRequested, PermissionDenied, Usage, Cost, ApiRetry, ApiError, Notice, TurnCompleted, ProtocolNote, Unparsed,
+        PermissionRequested, PermissionDenied, Usage, Cost, ApiRetry, ApiError, Notice, Steer, TurnCompleted, ProtocolNote, Unparsed,
     ];
 }

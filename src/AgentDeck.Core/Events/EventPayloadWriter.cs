@@ -121,6 +121,11 @@ internal static class EventPayloadWriter
                 w.String(PayloadNames.Message, n.Message);
                 w.String(PayloadNames.Source, n.Source);
                 break;
+            case SteerSent steer:
+                w.Start(PayloadNames.Steer);
+                w.String(PayloadNames.Text, steer.Text);
+                w.String(PayloadNames.From, steer.From);
+                break;
             case Unparsed u:
                 w.Start(PayloadNames.Unparsed);
                 w.String(PayloadNames.Raw, u.Raw);

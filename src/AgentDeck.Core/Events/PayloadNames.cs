@@ -24,6 +24,7 @@ internal static class PayloadNames
     public static readonly PayloadBytes ApiRetry = PayloadBytes.Opening(EventKinds.ApiRetry);
     public static readonly PayloadBytes ApiError = PayloadBytes.Opening(EventKinds.ApiError);
     public static readonly PayloadBytes Notice = PayloadBytes.Opening(EventKinds.Notice);
+    public static readonly PayloadBytes Steer = PayloadBytes.Opening(EventKinds.Steer);
     public static readonly PayloadBytes Unparsed = PayloadBytes.Opening(EventKinds.Unparsed);
     public static readonly PayloadBytes Text = PayloadBytes.Member("text");
     public static readonly PayloadBytes IsDelta = PayloadBytes.Member("is_delta");
@@ -59,6 +60,7 @@ internal static class PayloadNames
     public static readonly PayloadBytes ErrorType = PayloadBytes.Member("error_type");
     public static readonly PayloadBytes Level = PayloadBytes.Member("level");
     public static readonly PayloadBytes Source = PayloadBytes.Member("source");
+    public static readonly PayloadBytes From = PayloadBytes.Member("from");
     public static readonly PayloadBytes Raw = PayloadBytes.Member("raw");
     public static readonly PayloadBytes Input = PayloadBytes.Member("input");
     public static readonly PayloadBytes CachedInput = PayloadBytes.Member("cached_input");

@@ -7,6 +7,8 @@ namespace AgentDeck.Core.Workers;
 /// A live worker's status and phase, folded from its events: <c>starting</c> until the agent says anything,
 /// <c>running</c> with a phase while a turn is under way, <c>waiting</c> while a permission request is pending, and
 /// <c>idle</c> once a turn has ended with the session still open. Final statuses come from the process's end, not here.
+/// This is the one place phases are derived: the supervisor's answers (<c>status</c>), <c>run</c>'s live view and the
+/// screen's panes all read <see cref="PhaseText"/>.
 /// </summary>
 public sealed class WorkerActivity
 {
@@ -17,13 +19,21 @@ public sealed class WorkerActivity
 
     public WorkerPhase Phase { get; private set; }
 
+    /// <summary>
+    /// The phase for people: its name, or for a retry which call failed and how often it was tried
+    /// (<c>retrying: API 401, attempt 4 of 10</c>); null when there is none.
+    /// </summary>
+    public string? PhaseText => Phase == WorkerPhase.Retrying && _retry is { } retry ? RetryText(retry) : Phase.ToName();
+
+    private ApiRetry? _retry;
+
     /// <summary>How many turns have ended so far.</summary>
     public int TurnsCompleted { get; private set; }
 
     /// <summary>The last turn's outcome; null before the first turn ends.</summary>
     public TurnCompleted? LastTurn { get; private set; }
 
-    /// <summary>Applies one event; true when <see cref="Status"/> or <see cref="Phase"/> changed.</summary>
+    /// <summary>Applies one event; true when <see cref="Status"/> or <see cref="PhaseText"/> changed.</summary>
     public bool Apply(AgentEvent e)
     {
         var (status, phase) = (Status, Phase);
@@ -47,6 +57,10 @@ public sealed class WorkerActivity
             case AssistantText:
                 Progress(WorkerPhase.Responding);
                 break;
+            case ApiRetry retry:
+                _retry = retry;
+                Progress(WorkerPhase.Retrying);
+                break;
             case PermissionRequested request:
                 _pendingPermissions.Add(request.RequestId);
                 Status = RunStatus.Waiting;
@@ -68,7 +82,14 @@ public sealed class WorkerActivity
                 break;
         }
 
-        return status != Status || phase != Phase;
+        return status != Status || phase != Phase || e is ApiRetry;
+    }
+
+    private static string RetryText(ApiRetry retry)
+    {
+        var failure = retry.HttpStatus is { } status ? $"API {status}" : retry.Error is { Length: > 0 } error ? $"API {error}" : "API error";
+        var of = retry.MaxRetries is { } max ? $" of {max}" : "";
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"retrying: {failure}, attempt {retry.Attempt}{of}");
     }
 
     private void StartTurn(WorkerPhase phase)

@@ -7,4 +7,7 @@ public enum WorkerPhase
     Thinking,
     Tool,
     Responding,
+
+    /// <summary>The agent retries a failed model API call (see <see cref="WorkerActivity.PhaseText"/> for which and how often).</summary>
+    Retrying,
 }

@@ -22,6 +22,9 @@ public sealed record ControlRequest(string Op)
 
     public string? Message { get; init; }
 
+    /// <summary>For <c>steer</c>: which front end sends it (<c>cli</c>, <c>tui</c>, <c>mcp</c>), recorded with the message.</summary>
+    public string? From { get; init; }
+
     /// <summary>For <c>stop</c>: kill the process group at once instead of interrupting first.</summary>
     public bool Force { get; init; }
 

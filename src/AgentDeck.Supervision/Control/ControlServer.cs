@@ -163,7 +163,7 @@ public sealed class ControlServer : IAsyncDisposable
         {
             ControlRequest.Ping => control.Ping(),
             ControlRequest.Steer when string.IsNullOrWhiteSpace(request.Message) => ControlReply.Failure("steer needs a non-empty message"),
-            ControlRequest.Steer => await control.SteerAsync(request.Message!, cancellationToken).ConfigureAwait(false),
+            ControlRequest.Steer => await control.SteerAsync(request.Message!, request.From, cancellationToken).ConfigureAwait(false),
             ControlRequest.Interrupt => await control.InterruptAsync(cancellationToken).ConfigureAwait(false),
             ControlRequest.Stop => await control.StopAsync(request.Force, cancellationToken).ConfigureAwait(false),
             var op => ControlReply.Failure($"unknown control op '{op}': use ping, steer, interrupt or stop"),

@@ -5,7 +5,8 @@ public interface ISupervisedWorker
 {
     ControlReply Ping();
 
-    Task<ControlReply> SteerAsync(string message, CancellationToken cancellationToken);
+    /// <summary>Hands the message to the worker and records it (with <paramref name="from"/>, the sending front end) in the run.</summary>
+    Task<ControlReply> SteerAsync(string message, string? from, CancellationToken cancellationToken);
 
     Task<ControlReply> InterruptAsync(CancellationToken cancellationToken);
 

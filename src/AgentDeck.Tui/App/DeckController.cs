@@ -48,6 +48,7 @@ public sealed class DeckController
     private readonly IDeckSource _source;
     private readonly ConcurrentQueue<string> _finished = new();
     private readonly List<StoredEvent> _transcript = [];
+    private readonly WorkerNumbers _numbers = new();
     private DeckScope _scope;
     private (int Count, bool Expanded) _linesKey = (-1, false);
     private IReadOnlyList<PaneLine> _lines = [];
@@ -142,7 +143,8 @@ public sealed class DeckController
         }
 
         var before = Snapshot.Version;
-        Snapshot = _source.Poll(_scope);
+        var polled = _source.Poll(_scope);
+        Snapshot = polled with { Workers = _numbers.Number(polled.Workers) };
         changed |= Snapshot.Version != before;
         Selected = Math.Clamp(Selected, 0, Math.Max(0, Workers.Count - 1));
         if (FocusedRunId is { } runId)
@@ -300,14 +302,28 @@ public sealed class DeckController
     private void Jump(KeyEvent? key)
     {
         var digit = key is { Key: Key.Character } && char.IsAsciiDigit((char)key.Rune.Value) ? key.Rune.Value - '0' : 0;
-        if (digit >= 1 && digit <= Workers.Count)
+        var index = digit >= 1 ? IndexOfNumber(Workers, digit) : -1;
+        if (index >= 0)
         {
-            Selected = digit - 1;
+            Selected = index;
         }
         else
         {
             Say(string.Create(CultureInfo.InvariantCulture, $"there is no worker {digit}"));
         }
+    }
+
+    private static int IndexOfNumber(IReadOnlyList<WorkerView> workers, int number)
+    {
+        for (var i = 0; i < workers.Count; i++)
+        {
+            if (workers[i].Number == number)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private void SetFilter(string filter)

@@ -142,7 +142,7 @@ public static class DeckView
 
         if (deck.FocusedRunId is not null && deck.SelectedWorker is { } focused)
         {
-            var number = IndexOf(snapshot.Workers, focused) + 1;
+            var number = focused.Number;
             deck.BodyWidth = Math.Max(1, body.Width - 2);
             deck.BodyHeight = FocusScreen.BodyHeight(body.Height);
             FocusScreen.Draw(body, focused, number, deck.TranscriptLines, deck.TranscriptTop, deck.Search, snapshot.Now);
@@ -174,19 +174,6 @@ public static class DeckView
     private static string EmptyMessage(DeckController deck) => deck.Filter.Length > 0
         ? $"No run matches the filter \"{deck.Filter}\" (Esc clears it)."
         : $"No runs yet ({deck.Snapshot.ScopeLabel}). Press {deck.Keys.KeyText(DeckCommands.ShowAll)} to show all runs, or {deck.Keys.KeyText(DeckCommands.Spawn)} to spawn a worker.";
-
-    private static int IndexOf(IReadOnlyList<WorkerView> workers, WorkerView worker)
-    {
-        for (var i = 0; i < workers.Count; i++)
-        {
-            if (Equals(workers[i], worker))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 
     private static void DrawNotices(Painter body, DeckController deck)
     {

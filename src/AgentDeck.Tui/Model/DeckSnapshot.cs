@@ -14,7 +14,7 @@ public sealed record DeckSnapshot
     public bool ShowingAll { get; init; }
     public string ScopeLabel { get; init; } = "all runs";
     public RoutingPlan? Routing { get; init; }
-    public DeckBudget Budget { get; init; } = DeckBudget.None;
+    public DeckCostGuard CostGuard { get; init; } = DeckCostGuard.Unknown;
     public string? SourceProblem { get; init; }
 
     public static DeckSnapshot Empty(DateTimeOffset now) => new() { Workers = [], Now = now };

@@ -1,6 +1,7 @@
 using System.Text;
 using AgentDeck.Core.Events;
 using AgentDeck.Terminal;
+using ProtocolActivity = AgentDeck.Core.Workers.WorkerActivity;
 
 namespace AgentDeck.Tui.Model;
 
@@ -13,6 +14,7 @@ public sealed class WorkerActivity
     private const int TailLimit = 40;
     private readonly LinkedList<string> _tail = new();
     private readonly StringBuilder _partial = new();
+    private readonly ProtocolActivity _protocol = new();
 
     public string Phase { get; private set; } = "starting";
     public string? LastTool { get; private set; }
@@ -23,6 +25,11 @@ public sealed class WorkerActivity
     public void Apply(long seq, AgentEvent? e)
     {
         Seq = Math.Max(Seq, seq);
+        if (e is not null)
+        {
+            _protocol.Apply(e);
+        }
+
         switch (e)
         {
             case SessionStarted:
@@ -34,6 +41,9 @@ public sealed class WorkerActivity
             case UserMessage { IsSynthetic: false } user:
                 Phase = "prompted";
                 Push("› " + FirstLine(user.Text));
+                break;
+            case SteerSent steer:
+                Push("» " + FirstLine(steer.Text));
                 break;
             case Thinking:
                 Phase = "thinking";
@@ -62,7 +72,7 @@ public sealed class WorkerActivity
                 Phase = "waiting for permission: " + permission.ToolName;
                 break;
             case ApiRetry:
-                Phase = "retrying API";
+                Phase = _protocol.PhaseText ?? "retrying";
                 break;
             case ApiError error:
                 Phase = "API error";

@@ -21,7 +21,7 @@ public static class DiffPanel
         foreach (var (worker, index) in touched)
         {
             if (y >= inside.Height) break;
-            inside.Text(0, y++, $"{index + 1} {WorkerFormat.Label(worker.Run)} · {worker.Run.FilesTouched.Count} file(s)", index == selected ? ThemeRole.Accent : ThemeRole.Title);
+            inside.Text(0, y++, $"{worker.Number} {WorkerFormat.Label(worker.Run)} · {worker.Run.FilesTouched.Count} file(s)", index == selected ? ThemeRole.Accent : ThemeRole.Title);
             foreach (var file in worker.Run.FilesTouched)
             {
                 if (y >= inside.Height) break;

@@ -99,11 +99,11 @@ public readonly struct Painter(BufferArea area, Theme theme, TerminalColor? grou
         return Sub(new Rect(rect.X + 1, rect.Y + 1, rect.Width - 2, rect.Height - 2));
     }
 
-    /// <summary>A horizontal meter: <paramref name="fraction"/> of the width filled (warn colour at or above 0.8).</summary>
-    public void Meter(int x, int y, int width, double fraction)
+    /// <summary>A horizontal meter: <paramref name="fraction"/> of the width filled (warn colour at or above <paramref name="warnAt"/>).</summary>
+    public void Meter(int x, int y, int width, double fraction, double warnAt = 0.8)
     {
         var filled = (int)Math.Round(Math.Clamp(fraction, 0, 1) * width);
-        Text(x, y, new string('█', filled), fraction >= 0.8 ? ThemeRole.MeterWarn : ThemeRole.MeterFill);
+        Text(x, y, new string('█', filled), fraction >= warnAt ? ThemeRole.MeterWarn : ThemeRole.MeterFill);
         Text(x + filled, y, new string('░', width - filled), ThemeRole.MeterEmpty);
     }
 }

@@ -7,8 +7,9 @@ using AgentDeck.Tui.Themes;
 namespace AgentDeck.Tui.Screens;
 
 /// <summary>
-/// A run's stored events as transcript lines: prompts, assistant text (deltas joined), tool calls (one line each,
-/// with their output when expanded), thinking (collapsed to a marker unless expanded), errors and turn ends.
+/// A run's stored events as transcript lines: prompts, steer messages (and who sent them), assistant text (deltas joined), tool calls (one line each,
+/// with their output when expanded), thinking (deltas joined, or replaced by the whole thought when it follows; collapsed
+/// to a marker unless expanded), errors and turn ends.
 /// All agent text goes through <see cref="TextSanitizer"/>.
 /// </summary>
 public static class TranscriptPresenter
@@ -17,34 +18,52 @@ public static class TranscriptPresenter
     {
         var lines = new List<PaneLine>();
         var text = new StringBuilder();
+        var thought = new StringBuilder();
         foreach (var stored in events)
         {
             var e = stored.ToEvent();
             if (e is AssistantText { IsDelta: true } delta)
             {
+                FlushThought(lines, thought, expanded);
                 text.Append(delta.Text);
                 continue;
             }
 
             if (e is AssistantText full)
             {
+                FlushThought(lines, thought, expanded);
                 text.Clear();
                 Add(lines, full.Text, ThemeRole.Text, "");
                 continue;
             }
 
+            if (e is Thinking { IsDelta: true } fragment)
+            {
+                Flush(lines, text);
+                thought.Append(fragment.Text);
+                continue;
+            }
+
+            if (e is Thinking whole)
+            {
+                // The agent streamed this thought in fragments and now sends it whole: it is shown once.
+                Flush(lines, text);
+                thought.Clear();
+                AddThought(lines, whole.Text, expanded);
+                continue;
+            }
+
             Flush(lines, text);
+            FlushThought(lines, thought, expanded);
             switch (e)
             {
                 case UserMessage { IsSynthetic: false } user:
                     lines.Add(new PaneLine("", ThemeRole.Text));
                     Add(lines, user.Text, ThemeRole.Accent, "› ");
                     break;
-                case Thinking thinking when expanded:
-                    Add(lines, thinking.Text, ThemeRole.Muted, "∴ ");
-                    break;
-                case Thinking:
-                    lines.Add(new PaneLine("∴ thinking…", ThemeRole.Muted));
+                case SteerSent steer:
+                    lines.Add(new PaneLine("", ThemeRole.Text));
+                    Add(lines, $"steered from {steer.From}: {steer.Text}", ThemeRole.Accent, "» ");
                     break;
                 case ToolCallStarted call:
                     Add(lines, $"{(expanded ? "▾" : "▸")} ⚙ {call.Name} {call.InputSummary}".TrimEnd(), ThemeRole.ToolCall, "", firstLineOnly: !expanded);
@@ -71,7 +90,29 @@ public static class TranscriptPresenter
         }
 
         Flush(lines, text);
+        FlushThought(lines, thought, expanded);
         return lines;
+    }
+
+    private static void FlushThought(List<PaneLine> lines, StringBuilder thought, bool expanded)
+    {
+        if (thought.Length > 0)
+        {
+            AddThought(lines, thought.ToString(), expanded);
+            thought.Clear();
+        }
+    }
+
+    private static void AddThought(List<PaneLine> lines, string text, bool expanded)
+    {
+        if (expanded)
+        {
+            Add(lines, text, ThemeRole.Muted, "∴ ");
+        }
+        else
+        {
+            lines.Add(new PaneLine("∴ thinking…", ThemeRole.Muted));
+        }
     }
 
     private static void Flush(List<PaneLine> lines, StringBuilder text)

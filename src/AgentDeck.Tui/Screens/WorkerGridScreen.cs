@@ -25,7 +25,7 @@ public static class WorkerGridScreen
         for (var i = 0; i < layout.Panes.Count; i++)
         {
             var index = layout.FirstIndex + i;
-            DrawPane(painter, layout.Panes[i], workers[index], index + 1, index == selected, now);
+            DrawPane(painter, layout.Panes[i], workers[index], workers[index].Number, index == selected, now);
         }
     }
 
@@ -37,7 +37,7 @@ public static class WorkerGridScreen
         {
             var worker = workers[i];
             var text = new LineText(stackalloc char[256]);
-            WorkerPanePresenter.AppendRow(ref text, worker, i + 1, now);
+            WorkerPanePresenter.AppendRow(ref text, worker, worker.Number, now);
             if (i == selected)
             {
                 painter.Bar(y, text.Text, ThemeRole.Selection);

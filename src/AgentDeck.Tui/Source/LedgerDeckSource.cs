@@ -8,7 +8,7 @@ namespace AgentDeck.Tui.Source;
 /// A deck source over the run ledger: lists runs, then reads each run's events from its last seen seq, so a poll
 /// costs a query per changed run. Unread means "new text since the person last focused the run".
 /// </summary>
-public sealed class LedgerDeckSource(IRunLedger ledger, TimeProvider clock, DeckBudget? budget = null) : IDeckSource
+public sealed class LedgerDeckSource(IRunLedger ledger, TimeProvider clock) : IDeckSource
 {
     private const int InitialEvents = 200;
     private const int BatchLimit = 1000;
@@ -51,7 +51,6 @@ public sealed class LedgerDeckSource(IRunLedger ledger, TimeProvider clock, Deck
             Version = _version,
             ShowingAll = scope.ShowAll,
             ScopeLabel = scope.Label,
-            Budget = budget ?? DeckBudget.None,
         };
     }
 

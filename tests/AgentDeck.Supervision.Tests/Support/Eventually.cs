@@ -17,4 +17,19 @@ internal static class Eventually
 
         Assert.Fail($"never happened: {what}");
     }
+
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what)
+    {
+        for (var i = 0; i < 1000; i++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        Assert.Fail($"never happened: {what}");
+    }
 }

@@ -22,6 +22,7 @@ internal sealed class WordParser : IAgentStreamParser
             "tool" => new ToolCallStarted(rest, "Bash", "", []),
             "perm" => new PermissionRequested(rest, "Bash", ""),
             "done" => new TurnCompleted(TurnOutcome.Succeeded, "final", null),
+            "retry" => new ApiRetry(int.Parse(rest, CultureInfo.InvariantCulture), 10, 401, "authentication_failed", 500),
             "cost" => new CostReported(decimal.Parse(rest, CultureInfo.InvariantCulture), null),
             _ => new Unparsed(text, "not a word"),
         });

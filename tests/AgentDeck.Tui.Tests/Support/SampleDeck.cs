@@ -1,3 +1,4 @@
+using AgentDeck.Core.Cost;
 using AgentDeck.Core.Events;
 using AgentDeck.Core.Runs;
 using AgentDeck.Tui.Model;
@@ -42,12 +43,24 @@ public static class SampleDeck
         Now = Now,
         Version = 1,
         ScopeLabel = "runs in agentdeck",
-        Budget = new DeckBudget(5m, 4),
+        CostGuard = CostGuard(),
+    };
+
+    /// <summary>[limits] with both budgets, today's spend over the ledger, one queued run, and worker 1's supervisor answering.</summary>
+    public static DeckCostGuard CostGuard() => new()
+    {
+        Limits = CostGuardSettings.Default with { GlobalBudgetUsd = 5m, RunBudgetUsd = 2m, GlobalWarningFraction = 0.5m },
+        Today = new DaySpend(1.7123m, 5, 1),
+        Active = 2,
+        Queued = 1,
+        Live = new Dictionary<string, WorkerSpend> { ["01jrun0001"] = new(0.0123m, 0.004m, 2m) },
     };
 
     public static IReadOnlyList<StoredEvent> Transcript(string runId) => Stored(runId,
     [
         new UserMessage("Fix the failing test"),
+        new Thinking("Let me look ", true),
+        new Thinking("at the test output.", true),
         new Thinking("Let me look at the test output.", false),
         new AssistantText("I'll run the tests first.", false),
         new ToolCallStarted("c1", "Bash", "dotnet test", []),

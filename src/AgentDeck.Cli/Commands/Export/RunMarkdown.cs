@@ -60,6 +60,7 @@ public static class RunMarkdown
         PermissionDenied d => $"permission denied for {d.ToolName}",
         ApiError a => $"API error {a.HttpStatus}: {Short(a.Message)}",
         Notice n => $"{n.Level}: {Short(n.Message)}",
+        SteerSent steer => $"steered from {steer.From}: {Short(steer.Text)}",
         TurnCompleted c => $"turn {c.Outcome.ToString().ToLowerInvariant()}{(c.Reason is { } r ? $" ({r})" : "")}",
         _ => null,
     };

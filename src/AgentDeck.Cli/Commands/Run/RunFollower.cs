@@ -1,14 +1,18 @@
 using AgentDeck.Core.Events;
 using AgentDeck.Core.Runs;
+using AgentDeck.Core.Workers;
 
 namespace AgentDeck.Cli.Commands.Run;
 
 /// <summary>
 /// The compact live view of <c>agentdeck run</c>: follows the ledger (never the worker), printing status changes, tool
-/// calls and streamed text until the run ends. Ctrl-C leaves the worker running.
+/// calls, streamed text and retries (as the phase the supervisor reports) until the run ends. Ctrl-C leaves the worker
+/// running.
 /// </summary>
 public sealed class RunFollower(WorkerServices services, TextWriter output)
 {
+    private readonly WorkerActivity _activity = new();
+
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LivenessEvery = TimeSpan.FromSeconds(2);
 
@@ -26,7 +30,13 @@ public sealed class RunFollower(WorkerServices services, TextWriter output)
             foreach (var stored in services.Ledger.ReadEvents(run.Id, seq + 1, 500))
             {
                 seq = stored.Seq;
-                midLine = Show(stored.ToEvent(), midLine);
+                var e = stored.ToEvent();
+                if (e is not null)
+                {
+                    _activity.Apply(e);
+                }
+
+                midLine = Show(e, midLine);
             }
 
             if (shown != run.Status)
@@ -72,6 +82,10 @@ public sealed class RunFollower(WorkerServices services, TextWriter output)
             case ToolCallFinished { IsError: true } failed:
                 EndLine(ref midLine);
                 output.WriteLine($"  ! {failed.Name}: {failed.OutputSummary}");
+                return false;
+            case ApiRetry:
+                EndLine(ref midLine);
+                output.WriteLine($"[{_activity.Status.ToName()} ({_activity.PhaseText})]");
                 return false;
             case Notice notice:
                 EndLine(ref midLine);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AgentDeck.Cli.Commands.Run;
 using AgentDeck.Cli.Hosting;
+using AgentDeck.Core.Events;
 using AgentDeck.Supervision.Control;
 
 namespace AgentDeck.Cli.Commands.Steer;
@@ -17,7 +18,7 @@ public static class SteerCommand
         {
             using var services = WorkerServices.Open(context.Console);
             var (record, reply) = await RunControl.SendAsync(services, result.GetRequiredValue(run),
-                new ControlRequest(ControlRequest.Steer) { Message = result.GetRequiredValue(message) }, cancellationToken).ConfigureAwait(false);
+                new ControlRequest(ControlRequest.Steer) { Message = result.GetRequiredValue(message), From = SteerSenders.Cli }, cancellationToken).ConfigureAwait(false);
             context.Console.Out.WriteLine($"steered {record.Id}: {RunControl.Describe(reply)}");
             return ExitCodes.Ok;
         });

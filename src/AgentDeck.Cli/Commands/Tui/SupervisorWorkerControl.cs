@@ -2,6 +2,7 @@ using AgentDeck.Cli.Commands.Run;
 using AgentDeck.Cli.Commands.Steer;
 using AgentDeck.Cli.Hosting;
 using AgentDeck.Core;
+using AgentDeck.Core.Events;
 using AgentDeck.Core.Processes;
 using AgentDeck.Core.Runs;
 using AgentDeck.Core.Workers;
@@ -39,7 +40,7 @@ public sealed class SupervisorWorkerControl(CliContext context, IProcessRunner r
     });
 
     public Task<ControlResult> SteerAsync(string runId, string message, CancellationToken cancellationToken) =>
-        Send(runId, new ControlRequest(ControlRequest.Steer) { Message = message }, "steered", cancellationToken);
+        Send(runId, new ControlRequest(ControlRequest.Steer) { Message = message, From = SteerSenders.Tui }, "steered", cancellationToken);
 
     public Task<ControlResult> InterruptAsync(string runId, CancellationToken cancellationToken) =>
         Send(runId, new ControlRequest(ControlRequest.Interrupt), "interrupted", cancellationToken);

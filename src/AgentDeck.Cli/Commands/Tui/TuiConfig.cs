@@ -1,16 +1,18 @@
 using AgentDeck.Toml;
-using AgentDeck.Tui.Model;
 
 namespace AgentDeck.Cli.Commands.Tui;
 
 /// <summary>
 /// Reads the screen's part of <c>~/.config/agentdeck/config.toml</c> and of the project's <c>.agentdeck/config.toml</c>
-/// (the project's entries win): <c>[tui] theme</c>, <c>budget_usd</c>, <c>max_concurrency</c> and the <c>[keys]</c>
-/// table (action = "key" or ["key", ...]). A missing file is fine; a broken one or a wrong entry becomes a message
-/// naming it, and the defaults are used.
+/// (the project's entries win): <c>[tui] theme</c> and the <c>[keys]</c> table (action = "key" or ["key", ...]). A
+/// missing file is fine; a broken one or a wrong entry becomes a message naming it, and the defaults are used. The
+/// cost guard's limits are <c>[limits]</c>, read as the supervisors read them; the screen-only <c>[tui] budget_usd</c>
+/// and <c>max_concurrency</c> of earlier versions were never enforced, so each becomes a notice naming its replacement.
 /// </summary>
 public static class TuiConfig
 {
+    private static readonly (string Old, string Replacement)[] Replaced = [("budget_usd", "global_budget_usd"), ("max_concurrency", "max_concurrency")];
+
     public static string ConfigDirectory(Func<string, string?> environment)
     {
         var xdg = environment("XDG_CONFIG_HOME");
@@ -68,8 +70,20 @@ public static class TuiConfig
         }
 
         string? theme = root.TryGetString("tui.theme", out var name) ? name : null;
-        decimal? budget = root.TryGetFloat("tui.budget_usd", out var usd) ? (decimal)usd : null;
-        int? concurrency = root.TryGetInteger("tui.max_concurrency", out var max) ? (int)max : null;
-        return new TuiSettings(theme, keys, new DeckBudget(budget, concurrency), messages);
+        foreach (var (old, replacement) in Replaced)
+        {
+            if (root.TryGetValue("tui." + old, out var value))
+            {
+                messages.Add($"{file}: [tui] {old} = {TomlText(value)} is no longer read: the cost guard enforces [limits] {replacement}; move it there (the Cost tab shows [limits]).");
+            }
+        }
+
+        return new TuiSettings(theme, keys, messages);
     }
+
+    private static string TomlText(TomlValue value) => value switch
+    {
+        TomlString text => $"\"{text.Value}\"",
+        _ => value.ToString() ?? "",
+    };
 }

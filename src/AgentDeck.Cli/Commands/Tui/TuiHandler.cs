@@ -1,5 +1,7 @@
 using AgentDeck.Agents.Drivers;
 using AgentDeck.Cli.Common;
+using AgentDeck.Cli.Config;
+using AgentDeck.Core.Cost;
 using AgentDeck.Cli.Hosting;
 using AgentDeck.Core.Routing;
 using AgentDeck.Core.Runs;
@@ -34,12 +36,16 @@ public sealed class TuiHandler(CliContext context)
         var keys = KeyMap.Build(DeckCommands.All, settings.Keys);
         var paths = context.Paths;
 
+        var (limits, limitsProblem) = ReadLimits(console);
         using var ledger = PrivacyNotice.Report(SqliteRunLedger.Open(paths), context.Console.Error);
+        using var spend = new SupervisorSpendProbe(paths);
         var options = new DeckOptions
         {
-            Source = new RoutedDeckSource(
-                new ChangeGatedDeckSource(new LedgerDeckSource(ledger, TimeProvider.System, settings.Budget), LedgerChangeStamp.For(paths), TimeProvider.System, FullPollInterval),
-                RoutingPlanFor(ledger)),
+            Source = new CostGuardDeckSource(
+                new RoutedDeckSource(
+                    new ChangeGatedDeckSource(new LedgerDeckSource(ledger, TimeProvider.System), LedgerChangeStamp.For(paths), TimeProvider.System, FullPollInterval),
+                    RoutingPlanFor(ledger)),
+                ledger, limits, limitsProblem, spend, TimeProvider.System),
             Control = readOnly ? new UnavailableWorkerControl("read-only mode: workers can be watched, not changed") : new SupervisorWorkerControl(context, new ProcessRunner(), new AgentDriverFactory()),
             Changes = new LedgerChangeNotifier(paths),
             Keys = keys,
@@ -47,7 +53,7 @@ public sealed class TuiHandler(CliContext context)
             ThemeReload = new ThemeWatcher(themeLoader, theme ?? settings.Theme),
             Scope = new DeckScope(repo, console.CurrentDirectory, showAll),
             ReadOnly = readOnly,
-            StartupMessages = [.. settings.Messages, .. keys.Messages, .. themes.Messages],
+            StartupMessages = [.. settings.Messages, .. keys.Messages, .. themes.Messages, .. (limitsProblem is null ? [] : new[] { limitsProblem })],
         };
 
         TerminalSession session;
@@ -66,6 +72,22 @@ public sealed class TuiHandler(CliContext context)
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// <c>[limits]</c> exactly as a worker started from here is held to them (the supervisor's own loading); a broken
+    /// file is shown, not thrown, and the panel then shows no limits rather than made-up ones.
+    /// </summary>
+    private static (CostGuardSettings? Limits, string? Problem) ReadLimits(CliConsole console)
+    {
+        try
+        {
+            return (LimitsConfig.Load(console), null);
+        }
+        catch (CliException error)
+        {
+            return (null, error.Message);
+        }
     }
 
     private RoutingPlan RoutingPlanFor(IRunLedger ledger)

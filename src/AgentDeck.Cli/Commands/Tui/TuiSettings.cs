@@ -1,15 +1,12 @@
-using AgentDeck.Tui.Model;
-
 namespace AgentDeck.Cli.Commands.Tui;
 
-/// <summary>The screen's settings from config.toml: theme, [keys] remaps, cost-guard limits, and problems found reading them.</summary>
+/// <summary>The screen's settings from config.toml: theme, [keys] remaps, and problems (or outdated entries) found reading them.</summary>
 public sealed record TuiSettings(
     string? Theme,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Keys,
-    DeckBudget Budget,
     IReadOnlyList<string> Messages)
 {
-    public static TuiSettings Defaults { get; } = new(null, new Dictionary<string, IReadOnlyList<string>>(), DeckBudget.None, []);
+    public static TuiSettings Defaults { get; } = new(null, new Dictionary<string, IReadOnlyList<string>>(), []);
 
     /// <summary>These settings with <paramref name="over"/>'s on top: what it sets wins (key by key for [keys]); messages add up.</summary>
     public TuiSettings With(TuiSettings over)
@@ -24,7 +21,6 @@ public sealed record TuiSettings(
         return new TuiSettings(
             over.Theme ?? Theme,
             keys,
-            new DeckBudget(over.Budget.BudgetUsd ?? Budget.BudgetUsd, over.Budget.MaxConcurrency ?? Budget.MaxConcurrency),
             [.. Messages, .. over.Messages]);
     }
 }
