@@ -21,7 +21,7 @@ internal static class TeamFixtures
     {
         IReadOnlyList<Evidence> evidence = path is null
             ? []
-            : [new Evidence(path, lines, LineRange.TryParse(lines, out var range, out _) ? range : null, "", true)];
+            : [new Evidence(RepoRelativePath.Normalize(path), lines, LineRange.TryParse(lines, out var range, out _) ? range : null, "", true)];
         return new Finding(id, claim, verdict, severity, 0.8, evidence, []);
     }
 

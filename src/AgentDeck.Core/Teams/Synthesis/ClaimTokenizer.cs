@@ -6,7 +6,8 @@ namespace AgentDeck.Core.Teams.Synthesis;
 /// Turns a claim into weighted tokens for <see cref="ClaimSimilarity"/>. Three kinds of token:
 /// <list type="bullet">
 /// <item>identifiers and paths (<c>login()</c>, <c>user_id</c>, <c>RunRecorder</c>, <c>src/auth.py</c>,
-/// <c>Auth.Login</c>): split at <c>. / : #</c> into lower-case parts, weight <see cref="IdentifierWeight"/>, because
+/// <c>Auth.Login</c>): split at <c>. / : #</c> into lower-case parts (a part of letters only is stemmed like a
+/// word, so <c>Storage.Open</c> meets "the storage folder"), weight <see cref="IdentifierWeight"/>, because
 /// naming the same code is the strongest sign two claims are about one thing;</item>
 /// <item>acronyms (<c>SQL</c>, <c>XSS</c>), weight <see cref="AcronymWeight"/>;</item>
 /// <item>other words, stemmed (<see cref="WordStemmer"/>) and mapped through the synonym groups, weight 1;
@@ -30,7 +31,7 @@ public static partial class ClaimTokenizer
             {
                 foreach (var part in raw.Replace("()", "", StringComparison.Ordinal).ToLowerInvariant().Split(['.', '/', ':', '#'], StringSplitOptions.RemoveEmptyEntries))
                 {
-                    Add(tokens, words, part, IdentifierWeight);
+                    Add(tokens, words, part.All(char.IsAsciiLetter) ? Word(part, words) : part, IdentifierWeight);
                 }
             }
             else if (raw.Length >= 2 && raw.All(char.IsAsciiLetterUpper))
@@ -39,12 +40,17 @@ public static partial class ClaimTokenizer
             }
             else
             {
-                var stem = WordStemmer.Stem(raw.ToLowerInvariant());
-                Add(tokens, words, words.Same.GetValueOrDefault(stem, stem), WordWeight);
+                Add(tokens, words, Word(raw.ToLowerInvariant(), words), WordWeight);
             }
         }
 
         return tokens;
+    }
+
+    private static string Word(string lower, ClaimWords words)
+    {
+        var stem = WordStemmer.Stem(lower);
+        return words.Same.GetValueOrDefault(stem, stem);
     }
 
     private static bool IsIdentifier(string raw) =>

@@ -2,7 +2,7 @@ namespace AgentDeck.Core.Teams.Synthesis;
 
 /// <summary>
 /// A deliberately small stemmer for claims: it cuts common English endings so that "injection", "injected" and
-/// "injecting" become "inject", and writes British -is- as -iz-. It never leaves fewer than 3 letters. Not a
+/// "injecting" become "inject" ("logged" becomes "log"), and writes British -is- as -iz-. It never leaves fewer than 3 letters. Not a
 /// linguistic stemmer: it only has to make different wordings of one problem meet.
 /// </summary>
 public static class WordStemmer
@@ -16,6 +16,11 @@ public static class WordStemmer
             if (word.Length - ending.Length >= 3 && word.EndsWith(ending, StringComparison.Ordinal))
             {
                 word = ending == "ies" ? word[..^3] + "y" : word[..^ending.Length];
+                if (ending is "ed" or "ing" or "ings" && word.Length >= 4 && word[^1] == word[^2] && !"aeioulsz".Contains(word[^1]))
+                {
+                    word = word[..^1];
+                }
+
                 break;
             }
         }
