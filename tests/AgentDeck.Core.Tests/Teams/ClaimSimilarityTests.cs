@@ -38,6 +38,8 @@ public sealed class ClaimSimilarityTests
     [InlineData("escapes", "escap")]
     [InlineData("queries", "query")]
     [InlineData("use", "use")]
+    [InlineData("logged", "log")]
+    [InlineData("called", "call")]
     public void Given_a_word_When_stemmed_Then_its_ending_is_cut(string word, string stem)
     {
         Assert.Equal(stem, WordStemmer.Stem(word));
