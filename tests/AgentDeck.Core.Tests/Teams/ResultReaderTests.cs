@@ -73,6 +73,7 @@ public sealed class ResultReaderTests
         { "lines backwards", "\"lines\":\"52-40\"", "findings[0].evidence[0].lines: \"52-40\" ends before it starts (40 < 52)" },
         { "line zero", "\"lines\":\"0-3\"", "findings[0].evidence[0].lines: \"0-3\" has line 0; lines count from 1" },
         { "line past a million", "\"lines\":\"1-2000000\"", "findings[0].evidence[0].lines: \"1-2000000\" is past line 1,000,000; no file is that long" },
+        { "line past any integer", "\"lines\":\"1-99999999999\"", "findings[0].evidence[0].lines: \"1-99999999999\" is past line 1,000,000; no file is that long" },
         { "lines not a range", "\"lines\":\"around the top\"", "findings[0].evidence[0].lines: \"around the top\" is not a line range of the form A-B (e.g. \"12-30\")" },
     };
 

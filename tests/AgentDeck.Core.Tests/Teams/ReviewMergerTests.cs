@@ -92,4 +92,14 @@ public sealed class ReviewMergerTests
         Assert.Equal("c0000000", Assert.Single(merged.UnmatchedReviews).Cluster);
         Assert.False(ReviewRound.ChangedAnyVerdict(Team, merged));
     }
+
+    [Fact]
+    public void Given_a_result_invalid_reviewer_When_merged_Then_its_reviews_do_not_count_and_it_does_not_join_N()
+    {
+        var invalid = Reviewer("run-z", "review", new ClusterReview(Md5, ReviewVerdict.Refute, "no")) with { Status = AgentDeck.Core.Teams.Repair.MemberStatus.ResultInvalid };
+
+        var merged = ReviewMerger.Merge(Team, [invalid]);
+
+        Assert.Equal((ClusterMarker.Unique, 3), (Cluster(merged, Md5).Marker, Cluster(merged, Md5).Of));
+    }
 }

@@ -18,10 +18,18 @@ internal static class FindingReader
         }
 
         var firstProblem = fields.Problems.Count;
-        var id = fields.String(element, "id", path, required: true) is { Length: > 0 } given
-            ? given
-            : "f" + (index + 1).ToString(CultureInfo.InvariantCulture);
+        var given = fields.String(element, "id", path, required: true);
+        var id = string.IsNullOrWhiteSpace(given) ? "f" + (index + 1).ToString(CultureInfo.InvariantCulture) : given;
         var claim = fields.String(element, "claim", path, required: true) ?? "";
+        if (given is not null && given.Trim().Length == 0)
+        {
+            fields.Error(JsonFields.Join(path, "id"), "is empty; give each finding a unique id such as f1");
+        }
+
+        if (claim.Length == 0 && element.TryGetProperty("claim", out var claimValue) && claimValue.ValueKind == JsonValueKind.String)
+        {
+            fields.Error(JsonFields.Join(path, "claim"), "is empty; say in one sentence what is wrong or fine, naming the code");
+        }
         var verdict = Enum(fields, element, "verdict", path, ResultNames.FindingVerdicts, ResultNames.TryParseFindingVerdict, FindingVerdict.Issue);
         var severity = Enum(fields, element, "severity", path, ResultNames.Severities, ResultNames.TryParseSeverity, Severity.Medium);
         var confidence = Confidence(fields, element, path);

@@ -106,7 +106,15 @@ internal sealed class JsonFields(List<ResultProblem> problems)
         _ => "missing",
     };
 
-    public static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    /// <summary>At most 40 characters on one line: a problem is one line, whatever the agent wrote.</summary>
+    public static string Shorten(string text)
+    {
+        var line = OneLine(text);
+        return line.Length <= 40 ? line : line[..40] + "…";
+    }
+
+    public static string OneLine(string text) =>
+        string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private bool Field(JsonElement parent, string name, string path, bool required, string expected, out JsonElement value)
     {

@@ -21,25 +21,27 @@ public readonly record struct LineRange(int Start, int End)
     public static bool TryParse(string text, out LineRange range, out string? problem)
     {
         range = default;
+        var shown = JsonFields.Shorten(text);
         var parts = text.Split('-', 2, StringSplitOptions.TrimEntries);
-        if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var start)
-            || (parts.Length == 2 && !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+        long end = 0;
+        if (!long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var start)
+            || (parts.Length == 2 && !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out end)))
         {
-            problem = $"\"{text}\" is not a line range of the form A-B (e.g. \"12-30\")";
+            problem = $"\"{shown}\" is not a line range of the form A-B (e.g. \"12-30\")";
             return false;
         }
 
-        var end = parts.Length == 2 ? int.Parse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture) : start;
-        problem = start < 1 || end < 1 ? $"\"{text}\" has line 0; lines count from 1"
-            : end < start ? $"\"{text}\" ends before it starts ({end} < {start})"
-            : end > MaxLine ? $"\"{text}\" is past line {MaxLine:N0}; no file is that long"
+        end = parts.Length == 2 ? end : start;
+        problem = start < 1 || end < 1 ? $"\"{shown}\" has line 0; lines count from 1"
+            : end < start ? $"\"{shown}\" ends before it starts ({end} < {start})"
+            : end > MaxLine ? $"\"{shown}\" is past line {MaxLine:N0}; no file is that long"
             : null;
         if (problem is not null)
         {
             return false;
         }
 
-        range = new LineRange(start, end);
+        range = new LineRange((int)start, (int)end);
         return true;
     }
 }

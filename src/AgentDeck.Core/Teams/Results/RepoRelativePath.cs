@@ -15,14 +15,15 @@ public static class RepoRelativePath
             return "is empty; give the file's path relative to the repository root";
         }
 
+        var shown = JsonFields.OneLine(path);
         var slashed = path.Replace('\\', '/');
         if (slashed.StartsWith('/') || slashed.StartsWith('~') || (slashed.Length >= 2 && char.IsAsciiLetter(slashed[0]) && slashed[1] == ':'))
         {
-            return $"\"{path}\" is absolute; give the path relative to the repository root";
+            return $"\"{shown}\" is absolute; give the path relative to the repository root";
         }
 
         return slashed.Split('/').Contains("..")
-            ? $"\"{path}\" leaves the repository (..); give the path relative to the repository root"
+            ? $"\"{shown}\" leaves the repository (..); give the path relative to the repository root"
             : null;
     }
 

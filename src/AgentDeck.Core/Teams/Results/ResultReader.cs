@@ -135,6 +135,6 @@ public static class ResultReader
     private static string FirstSentence(string message)
     {
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (cut >= 0 ? message[..cut] : message).Trim();
+        return JsonFields.OneLine(cut >= 0 ? message[..cut] : message);
     }
 }
