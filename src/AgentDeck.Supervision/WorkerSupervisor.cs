@@ -453,7 +453,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
         }
 
         return SpentSoFar() is { } estimated && estimated >= budget
-            ? EndReason.RunBudget with { Message = $"{EndReason.RunBudget.Message} with the turn in flight: an estimated ${estimated:0.######} ({_inFlight!.InFlightTokens} tokens at list prices) against ${budget:0.######}" }
+            ? EndReason.RunBudget with { Message = $"{EndReason.RunBudget.Message} with the turn in flight: an estimated ${estimated:0.######} ({_inFlight!.InFlightTokens} tokens at {_inFlight.PriceBasis(_recorder?.Tally.Model)}) against ${budget:0.######}" }
             : null;
     }
 
