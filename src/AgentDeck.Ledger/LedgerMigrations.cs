@@ -68,6 +68,9 @@ public static class LedgerMigrations
             ) STRICT;
             CREATE UNIQUE INDEX event_chunks_by_run ON event_chunks(run_id, last_seq);
             """, EventRowsToChunks.Convert),
+        new(3, "why a run's cost is an estimate", """
+            ALTER TABLE runs ADD COLUMN cost_estimate TEXT;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

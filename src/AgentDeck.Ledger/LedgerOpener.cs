@@ -69,7 +69,7 @@ internal static class LedgerOpener
             if (raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
             {
                 throw new LedgerException(LedgerProblem.ReadOnly,
-                    $"ledger {file} is read-only (the file is not writable): make it writable (chmod u+w '{file}'); reading commands still work");
+                    $"ledger {file} is read-only (the file is not writable): make it writable (chmod u+w '{file}'); runs, status, show, events, last, wait and export still read it");
             }
 
             if (version == 0)
@@ -141,7 +141,7 @@ internal static class LedgerOpener
         catch (Exception error) when (error is UnauthorizedAccessException or IOException)
         {
             throw new LedgerException(LedgerProblem.ReadOnly,
-                $"the ledger directory {directory} is read-only (SQLite must create its -wal and -shm files there): make it writable; reading commands still work",
+                $"the ledger directory {directory} is read-only (SQLite must create its -wal and -shm files there): make it writable; runs, status, show, events, last, wait and export still read it",
                 error);
         }
     }

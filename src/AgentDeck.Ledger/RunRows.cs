@@ -1,3 +1,4 @@
+using AgentDeck.Core.Cost;
 using AgentDeck.Core.Events;
 using AgentDeck.Core.Runs;
 using Microsoft.Data.Sqlite;
@@ -10,7 +11,7 @@ internal static class RunRows
     public const string Columns = """
         id, agent, role, model, profile, cwd, repo, prompt, status, failure_reason, pid, started_at, ended_at, exit_code,
         tokens_input, tokens_cached_input, tokens_cache_write, tokens_output, tokens_reasoning, cost_usd, parent_run, team,
-        session_id, final_text, tool_calls, files_touched, event_count, updated_at
+        session_id, final_text, tool_calls, files_touched, event_count, updated_at, cost_estimate
         """;
 
     public static RunRecord Read(SqliteDataReader r) => new()
@@ -40,6 +41,7 @@ internal static class RunRows
         FilesTouched = FileList.FromJson(Text(r, 25)),
         EventCount = r.GetInt64(26),
         UpdatedAt = Time(r.GetInt64(27)),
+        CostEstimate = CostEstimates.Parse(Text(r, 28)),
     };
 
     public static DateTimeOffset Time(long unixMillis) => DateTimeOffset.FromUnixTimeMilliseconds(unixMillis);

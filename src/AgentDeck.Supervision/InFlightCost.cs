@@ -27,4 +27,7 @@ internal sealed class InFlightCost(ILiveUsageMeter meter, IPriceBook prices)
     }
 
     public long InFlightTokens => meter.InFlight.TotalInput + meter.InFlight.Output;
+
+    /// <summary>"list prices", or "family prices" when the model is priced only through its family's entry.</summary>
+    public string PriceBasis(string? runModel) => prices.IsFamilyPrice(meter.Model ?? runModel) ? "family prices" : "list prices";
 }

@@ -5,9 +5,10 @@ namespace AgentDeck.Supervision;
 
 /// <summary>
 /// Notices runs whose supervisor died (kill -9, a crash, a reboot) and marks them <c>lost</c>; whoever reads a run
-/// (status, wait, show) calls this. A run whose supervisor has not written its record yet gets a start-up grace.
+/// (status, wait, show) calls this. A run whose supervisor has not written its record yet gets a start-up grace. On a
+/// ledger opened read-only the run is returned as lost without being marked (the next writer marks it).
 /// </summary>
-public sealed class RunLiveness(IRunLedger ledger, AgentDeckPaths paths, TimeProvider? clock = null)
+public sealed class RunLiveness(IRunLedger ledger, AgentDeckPaths paths, TimeProvider? clock = null, bool readOnly = false)
 {
     public static readonly TimeSpan StartupGrace = TimeSpan.FromSeconds(60);
 
@@ -42,6 +43,11 @@ public sealed class RunLiveness(IRunLedger ledger, AgentDeckPaths paths, TimePro
         if (current.Status.IsFinal())
         {
             return current;
+        }
+
+        if (readOnly)
+        {
+            return current with { Status = RunStatus.Lost, FailureReason = "supervisor_died" };
         }
 
         return ledger.UpdateRun(run.Id, new RunUpdate

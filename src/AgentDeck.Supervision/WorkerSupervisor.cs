@@ -472,7 +472,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
         }
 
         return SpentSoFar() is { } estimated && estimated >= budget
-            ? EndReason.RunBudget with { Message = $"{EndReason.RunBudget.Message} with the turn in flight: an estimated ${estimated:0.######} ({_inFlight!.InFlightTokens} tokens at list prices) against ${budget:0.######}" }
+            ? EndReason.RunBudget with { Message = $"{EndReason.RunBudget.Message} with the turn in flight: an estimated ${estimated:0.######} ({_inFlight!.InFlightTokens} tokens at {_inFlight.PriceBasis(_recorder?.Tally.Model)}) against ${budget:0.######}" }
             : null;
     }
 
@@ -699,7 +699,8 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
 
     /// <summary>
     /// The turn in flight never reported its usage (stopped or dead mid-turn): the tokens its stream showed were still
-    /// spent, so they go on the run (priced like any reported usage) instead of vanishing from its cost.
+    /// spent, so they go on the run as an estimate, priced and added to whatever the agent reported for earlier turns,
+    /// instead of vanishing from its cost.
     /// </summary>
     private void RecordUnreportedTurn()
     {
@@ -708,7 +709,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
             return;
         }
 
-        _recorder!.AddOwnEvent(new UsageReported(tokens, null, meter.Model ?? _recorder.Tally.Model));
+        _recorder!.AddOwnEvent(new UsageReported(tokens, null, meter.Model ?? _recorder.Tally.Model, Estimated: true));
         _recorder.AddOwnEvent(new Notice("info",
             $"the turn ended without reporting its usage; recorded the {tokens.TotalInput + tokens.Output} tokens its stream showed", "agentdeck"));
     }

@@ -131,4 +131,10 @@ if (args is ["idle-host-probe", var workers])
     return;
 }
 
+if (args is ["config-check-probe", var checkRounds])
+{
+    ConfigCheckProbe.Run(int.Parse(checkRounds, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

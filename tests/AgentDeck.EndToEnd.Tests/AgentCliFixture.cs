@@ -19,6 +19,12 @@ public sealed class AgentCliFixture : IAsyncLifetime
     /// <summary>A scenario whose model "mock-fast" always gets 500s while other models answer (for escalation).</summary>
     public const string EscalateScenario = "e2e-escalate";
 
+    /// <summary>
+    /// A scenario of model calls costing $0.42 each at claude-opus-5-5's list price (100,000 input and 1,000 output
+    /// tokens), each a short command, streamed slowly so a budget stop lands inside a call.
+    /// </summary>
+    public const string CostlyCallsScenario = "e2e-costly-calls";
+
     /// <summary>The mock's root URL without a trailing slash (Claude appends /v1/messages).</summary>
     public string MockUrl => Mock.BaseUrl.GetLeftPart(UriPartial.Authority);
 
@@ -59,6 +65,31 @@ public sealed class AgentCliFixture : IAsyncLifetime
                 steps:
                   - reply:
                       - text: Done by the fallback model.
+              - name: {{CostlyCallsScenario}}
+                description: Costly model calls, one short command each, then an answer.
+                steps:
+                  - chunk_delay_ms: 150
+                    usage: { input_tokens: 100000, output_tokens: 1000, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 }
+                    reply:
+                      - bash: { command: sleep 1; echo step, description: One step }
+                  - chunk_delay_ms: 150
+                    usage: { input_tokens: 100000, output_tokens: 1000, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 }
+                    reply:
+                      - bash: { command: sleep 1; echo step, description: One step }
+                  - chunk_delay_ms: 150
+                    usage: { input_tokens: 100000, output_tokens: 1000, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 }
+                    reply:
+                      - bash: { command: sleep 1; echo step, description: One step }
+                  - chunk_delay_ms: 150
+                    usage: { input_tokens: 100000, output_tokens: 1000, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 }
+                    reply:
+                      - bash: { command: sleep 1; echo step, description: One step }
+                  - chunk_delay_ms: 150
+                    usage: { input_tokens: 100000, output_tokens: 1000, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 }
+                    reply:
+                      - bash: { command: sleep 1; echo step, description: One step }
+                  - reply:
+                      - text: All steps done.
             """);
         await Mock.StartAsync(new MockModelOptions { ScenarioFiles = [scenarios] });
         var script = Path.Combine(RepoPaths.Root, "tests", "install-agent-clis.sh");

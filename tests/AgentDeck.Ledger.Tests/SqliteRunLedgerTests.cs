@@ -1,3 +1,4 @@
+using AgentDeck.Core.Cost;
 using AgentDeck.Core.Events;
 using AgentDeck.Core.Runs;
 using AgentDeck.Core.Storage;
@@ -129,6 +130,19 @@ public sealed class SqliteRunLedgerTests : IDisposable
         Assert.Equal(new TokenUsage(1, 2, 3, 4, 5), read.Tokens);
         Assert.Equal(["a.cs", "b.cs"], read.FilesTouched);
         Assert.Equal(_clock.Now, read.EndedAt);
+    }
+
+    [Theory]
+    [InlineData(CostEstimate.None)]
+    [InlineData(CostEstimate.FamilyPrice)]
+    [InlineData(CostEstimate.CutShortTurn)]
+    public void Given_a_cost_estimate_with_a_batch_When_appended_Then_the_run_row_keeps_why_its_cost_is_one(CostEstimate estimate)
+    {
+        var run = _ledger.CreateRun(new NewRun("claude"));
+
+        _ledger.AppendEvents(run.Id, [Events.Note("x")], new RunAggregates { Status = RunStatus.Running, CostUsd = 0.42m, CostEstimate = estimate });
+
+        Assert.Equal((0.42m, estimate), (_ledger.FindRun(run.Id)!.CostUsd, _ledger.FindRun(run.Id)!.CostEstimate));
     }
 
     [Fact]

@@ -95,6 +95,42 @@ public sealed class MidTurnBudgetTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_a_finished_turn_When_the_next_turn_is_stopped_by_the_budget_Then_its_tokens_and_their_estimate_are_added_to_the_reported_cost()
+    {
+        var run = _state.NewRun();
+        _runner.ExpectAgent().Stdout(
+            "turn", MessageStart("m1", 200_000), """{"type":"result","usage":{}}""", "cost 0.2",
+            "turn", MessageStart("m2", 100_000)).RunsUntilSignalled(ProcessSignal.Terminate);
+        var options = new SupervisorOptions { Limits = new() { RunBudgetUsd = 0.25m }, Prices = Prices, LiveUsage = new ClaudeLiveUsage() };
+
+        var final = await Supervised.Create(_state, _runner, run.Id, options).RunAsync();
+
+        // The estimate that stopped it (turn 1's reported $0.20 + $0.100001 in flight) is the run's cost, marked as an
+        // estimate: the cut turn's tokens are not dropped because turn 1 reported a cost of its own.
+        var notices = _state.Ledger.ReadEvents(run.Id, 1, 100).Where(e => e.Kind == EventKinds.Notice).Select(e => e.Payload).ToList();
+        Assert.Contains(notices, n => n.Contains("an estimated $0.300001 "));
+        Assert.Equal(0.300001m, final.CostUsd);
+        Assert.Equal(CostEstimate.CutShortTurn, final.CostEstimate);
+        Assert.Equal(new TokenUsage(100_000, 0, 0, 1, 0), final.Tokens);
+    }
+
+    [Fact]
+    public async Task Given_an_unlisted_version_of_a_priced_family_When_its_turn_in_flight_crosses_the_budget_Then_the_family_price_stops_it()
+    {
+        var run = _state.NewRun();
+        _runner.ExpectAgent().Stdout("turn", MessageStart("m1", 300_000, model: "claude-test-9-9")).RunsUntilSignalled(ProcessSignal.Terminate);
+        var prices = new PriceTable([new ModelPrice("claude-test-*", 1m, 1m)]);
+        var options = new SupervisorOptions { Limits = new() { RunBudgetUsd = 0.25m }, Prices = prices, LiveUsage = new ClaudeLiveUsage() };
+
+        var final = await Supervised.Create(_state, _runner, run.Id, options).RunAsync();
+
+        Assert.Equal((RunStatus.Failed, FailureReasons.Budget), (final.Status, final.FailureReason));
+        var notices = _state.Ledger.ReadEvents(run.Id, 1, 100).Where(e => e.Kind == EventKinds.Notice).Select(e => e.Payload).ToList();
+        Assert.Contains(notices, n => n.Contains("an estimated $0.300001 (300001 tokens at family prices)"));
+        Assert.Equal((0.300001m, CostEstimate.CutShortTurn), (final.CostUsd, final.CostEstimate));
+    }
+
+    [Fact]
     public async Task Given_a_model_without_a_price_When_tokens_pile_up_in_flight_Then_the_estimate_is_unknown_the_worker_runs_on_and_a_warning_says_why()
     {
         var run = _state.NewRun();

@@ -190,6 +190,12 @@ public sealed class ClaudeStreamParser : IAgentStreamParser, IJsonLineHandler
         if (root.Obj("usage"u8) is { } usage)
         {
             turnTokens = ClaudeUsage.FromUsage(usage);
+            if (root.Str("terminal_reason"u8) is { } terminal && terminal.StartsWith("aborted", StringComparison.Ordinal))
+            {
+                // A turn cut short mid-call counts that call in model_usage_since_last_result only (its usage holds
+                // the finished calls, or nothing): the larger figure of each bucket is what the turn spent.
+                turnTokens = ClaudeUsage.Larger(turnTokens, ClaudeUsage.SumModelMap(since));
+            }
             var model = ClaudeUsage.SingleModel(since) ?? ClaudeUsage.SingleModel(modelUsage) ?? _model;
             output.Add(new UsageReported(turnTokens, sessionTokens, model));
         }

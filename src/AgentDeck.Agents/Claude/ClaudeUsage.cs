@@ -40,6 +40,11 @@ internal static class ClaudeUsage
         return any ? sum : null;
     }
 
+    /// <summary>Each bucket's larger figure of the two (the second may be absent).</summary>
+    public static TokenUsage Larger(TokenUsage a, TokenUsage? b) => b is not { } other ? a : new(
+        Math.Max(a.Input, other.Input), Math.Max(a.CachedInput, other.CachedInput), Math.Max(a.CacheWrite, other.CacheWrite),
+        Math.Max(a.Output, other.Output), Math.Max(a.Reasoning, other.Reasoning));
+
     /// <summary>The sum of <c>costUSD</c> over a model map; null when the map is absent.</summary>
     public static decimal? SumModelCost(TapeElement? map)
     {

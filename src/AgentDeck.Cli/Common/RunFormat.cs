@@ -1,5 +1,7 @@
 using System.Globalization;
+using AgentDeck.Core.Cost;
 using AgentDeck.Core.Events;
+using AgentDeck.Core.Runs;
 using Humanizer;
 
 namespace AgentDeck.Cli.Common;
@@ -9,8 +11,16 @@ public static class RunFormat
 {
     public static string Cost(decimal? usd) => usd is { } value ? "$" + value.ToString("0.0000", CultureInfo.InvariantCulture) : "cost unknown";
 
+    /// <summary>"$0.4200", or "~$0.4200 (family price)" when the figure is an estimate, or "cost unknown".</summary>
+    public static string Cost(decimal? usd, CostEstimate estimate) =>
+        usd is not null && estimate != CostEstimate.None ? $"~{Cost(usd)} ({estimate.Describe()})" : Cost(usd);
+
+    public static string Cost(RunRecord run) => Cost(run.CostUsd, run.CostEstimate);
+
     /// <summary>"cost $0.0041" or "cost unknown", for sentences.</summary>
     public static string CostLabel(decimal? usd) => usd is null ? "cost unknown" : "cost " + Cost(usd);
+
+    public static string CostLabel(RunRecord run) => run.CostUsd is null ? "cost unknown" : "cost " + Cost(run);
 
     public static string Tokens(TokenUsage tokens) =>
         $"{Compact(tokens.TotalInput)} in ({Compact(tokens.CachedInput)} cached) / {Compact(tokens.Output)} out";

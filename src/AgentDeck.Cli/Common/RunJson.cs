@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgentDeck.Core.Cost;
 using AgentDeck.Core.Runs;
 
 namespace AgentDeck.Cli.Common;
@@ -42,6 +43,8 @@ public static class RunJson
         {
             json.WriteNull("cost_usd");
         }
+
+        WriteNullable(json, "cost_estimate", run.CostEstimate.ToName());
 
         json.WriteNumber("tool_calls", run.ToolCalls);
         json.WriteStartArray("files_touched");

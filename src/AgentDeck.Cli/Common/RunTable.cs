@@ -14,7 +14,7 @@ public static class RunTable
             run.Status.ToName() + (run.FailureReason is { } reason ? $" ({reason})" : ""),
             RunFormat.Ago(run.StartedAt, now),
             RunFormat.Compact(run.Tokens.TotalInput + run.Tokens.Output),
-            RunFormat.Cost(run.CostUsd),
+            RunFormat.Cost(run),
             RunFormat.Excerpt(run.Prompt ?? run.FinalText, 48),
         }).ToList();
         string[] header = ["ID", "AGENT", "STATUS", "STARTED", "TOKENS", "COST", "PROMPT / RESULT"];

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using AgentDeck.Cli.Config;
 
 namespace AgentDeck.Cli.Hosting;
 
@@ -26,6 +28,11 @@ public static class CliApp
 
         try
         {
+            if (parsed.Action is not HelpAction && TopVerb(parsed.CommandResult.Command, root) is { } verb)
+            {
+                ConfigGate.Check(context, ConfigReadingVerbs.ModeFor(verb));
+            }
+
             return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (UserErrors.TryDescribe(error, out var message, out var exitCode))
@@ -51,6 +58,12 @@ public static class CliApp
     public static ParseResult Parse(RootCommand root, IReadOnlyList<string> args) => root.Parse(args, ParserSettings);
 
     private static readonly ParserConfiguration ParserSettings = new() { ResponseFileTokenReplacer = null };
+
+    private static string? TopVerb(Command command, RootCommand root)
+    {
+        var path = new List<string>();
+        return command != root && Find(root, command, path) ? path[0] : null;
+    }
 
     private static string OneLine(string message) =>
         string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

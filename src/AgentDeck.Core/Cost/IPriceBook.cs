@@ -6,4 +6,7 @@ namespace AgentDeck.Core.Cost;
 public interface IPriceBook
 {
     decimal? Price(string? model, TokenUsage usage);
+
+    /// <summary>True when the model is priced only through its family (e.g. <c>claude-opus-*</c>): its cost is an estimate.</summary>
+    bool IsFamilyPrice(string? model) => false;
 }

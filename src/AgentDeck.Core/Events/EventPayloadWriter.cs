@@ -71,6 +71,11 @@ internal static class EventPayloadWriter
                 }
 
                 w.String(PayloadNames.Model, u.Model);
+                if (u.Estimated is { } estimated)
+                {
+                    w.Boolean(PayloadNames.Estimated, estimated);
+                }
+
                 break;
             case CostReported c:
                 w.Start(PayloadNames.Cost);

@@ -38,6 +38,7 @@ internal static class PayloadNames
     public static readonly PayloadBytes OutputSummary = PayloadBytes.Member("output_summary");
     public static readonly PayloadBytes IsError = PayloadBytes.Member("is_error");
     public static readonly PayloadBytes IsSynthetic = PayloadBytes.Member("is_synthetic");
+    public static readonly PayloadBytes Estimated = PayloadBytes.Member("estimated");
     public static readonly PayloadBytes SessionId = PayloadBytes.Member("session_id");
     public static readonly PayloadBytes Model = PayloadBytes.Member("model");
     public static readonly PayloadBytes Cwd = PayloadBytes.Member("cwd");

@@ -1,3 +1,4 @@
+using AgentDeck.Core.Cost;
 using AgentDeck.Core.Events;
 
 namespace AgentDeck.Core.Runs;
@@ -16,6 +17,7 @@ public sealed record RunAggregates
     public string? FinalText { get; init; }
     public TokenUsage Tokens { get; init; }
     public decimal? CostUsd { get; init; }
+    public CostEstimate CostEstimate { get; init; }
     public int ToolCalls { get; init; }
     public IReadOnlyList<string> FilesTouched { get; init; } = [];
     public DateTimeOffset? EndedAt { get; init; }
@@ -30,6 +32,7 @@ public sealed record RunAggregates
         FinalText = tally.FinalText,
         Tokens = tally.Tokens,
         CostUsd = tally.CostUsd,
+        CostEstimate = tally.CostEstimate,
         ToolCalls = tally.ToolCalls,
         FilesTouched = [.. tally.FilesTouched],
     };

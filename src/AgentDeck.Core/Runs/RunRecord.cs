@@ -1,3 +1,4 @@
+using AgentDeck.Core.Cost;
 using AgentDeck.Core.Events;
 
 namespace AgentDeck.Core.Runs;
@@ -23,6 +24,9 @@ public sealed record RunRecord
 
     /// <summary>Cost in USD; null when unknown (never read as zero).</summary>
     public decimal? CostUsd { get; init; }
+
+    /// <summary>Why <see cref="CostUsd"/> is an estimate (a family price, a turn cut short), or none.</summary>
+    public CostEstimate CostEstimate { get; init; }
     public string? ParentRun { get; init; }
     public string? Team { get; init; }
     public string? SessionId { get; init; }

@@ -15,8 +15,12 @@ public sealed class RunTally
     private decimal _reportedCost;
     private bool _hasReportedCost;
     private decimal _pricedCost;
+    private decimal _cutShortCost;
     private bool _pricingFailed;
     private bool _hasUsage;
+    private bool _familyPriced;
+    private bool _cutShort;
+    private bool _turnHadUsage;
     private string? _lastFullText;
 
     public RunTally(IPriceBook? prices = null) => _prices = prices;
@@ -32,10 +36,19 @@ public sealed class RunTally
     public IReadOnlyCollection<string> FilesTouched => _files;
     public int Turns { get; private set; }
 
-    /// <summary>The run's cost in USD: the agent's own figures where it gives them, else priced tokens, else null (unknown).</summary>
-    public decimal? CostUsd => _hasReportedCost ? _reportedCost
+    /// <summary>
+    /// The run's cost in USD: the agent's own figures where it gives them, else priced tokens, else null (unknown).
+    /// Tokens of a turn cut short before the agent reported it (<see cref="UsageReported.Estimated"/>) are priced and
+    /// added either way.
+    /// </summary>
+    public decimal? CostUsd => _hasReportedCost ? _reportedCost + _cutShortCost
         : _hasUsage && !_pricingFailed && _prices is not null ? _pricedCost
         : null;
+
+    /// <summary>Why <see cref="CostUsd"/> is an estimate, if it is one.</summary>
+    public CostEstimate CostEstimate => CostEstimates.Combine(
+        _cutShort ? CostEstimate.CutShortTurn : CostEstimate.None,
+        _familyPriced && !_hasReportedCost ? CostEstimate.FamilyPrice : CostEstimate.None);
 
     public void Apply(AgentEvent e)
     {
@@ -74,6 +87,9 @@ public sealed class RunTally
                 _reportedCost += cost.TurnUsd;
                 break;
             case TurnCompleted turn:
+                // An interrupted turn reports what it had counted when it was cut: a partial figure.
+                _cutShort |= turn.Outcome == TurnOutcome.Interrupted && _turnHadUsage;
+                _turnHadUsage = false;
                 Turns++;
                 Status = turn.Outcome switch
                 {
@@ -91,6 +107,8 @@ public sealed class RunTally
     private void ApplyUsage(UsageReported usage)
     {
         _hasUsage = true;
+        _turnHadUsage |= !usage.Turn.IsZero;
+        _cutShort |= usage.Estimated == true;
         Tokens += usage.Turn;
         Model = usage.Model ?? Model;
         if (_prices is null)
@@ -98,14 +116,19 @@ public sealed class RunTally
             return;
         }
 
-        var priced = _prices.Price(usage.Model ?? Model, usage.Turn);
+        var model = usage.Model ?? Model;
+        var priced = _prices.Price(model, usage.Turn);
         if (priced is null)
         {
             _pricingFailed = true;
+            return;
         }
-        else
+
+        _pricedCost += priced.Value;
+        _familyPriced |= !usage.Turn.IsZero && _prices.IsFamilyPrice(model);
+        if (usage.Estimated == true)
         {
-            _pricedCost += priced.Value;
+            _cutShortCost += priced.Value;
         }
     }
 }

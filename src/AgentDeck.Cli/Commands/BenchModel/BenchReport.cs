@@ -38,7 +38,7 @@ public static class BenchReport
         output.WriteLine();
         TextTable.Write(output, outcomes.Select(outcome => new[]
         {
-            outcome.Task.Name, Status(outcome), Time(outcome.Run), RunFormat.Tokens(outcome.Run.Tokens), RunFormat.Cost(outcome.Run.CostUsd), outcome.Run.Id, Note(outcome),
+            outcome.Task.Name, Status(outcome), Time(outcome.Run), RunFormat.Tokens(outcome.Run.Tokens), RunFormat.Cost(outcome.Run), outcome.Run.Id, Note(outcome),
         }).Prepend(["TASK", "STATUS", "TIME", "TOKENS", "COST", "RUN", "NOTE"]).ToList());
         output.WriteLine();
         output.WriteLine(Summary(outcomes, scratchRoot));

@@ -9,7 +9,7 @@ public sealed class ExportHandler(CliContext context, IProcessRunner runner)
 {
     public async Task<int> RunAsync(string idOrPrefix, CancellationToken cancellationToken)
     {
-        using var services = WorkerServices.Open(context.Console);
+        using var services = WorkerServices.OpenForReading(context.Console);
         var run = services.Resolve(idOrPrefix);
         var events = services.Ledger.ReadEvents(run.Id, 1, int.MaxValue);
         var diffStat = run.Cwd is { } cwd && Directory.Exists(cwd) ? await DiffStatAsync(cwd, cancellationToken).ConfigureAwait(false) : null;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AgentDeck.Cli.Common;
 using AgentDeck.Core.Events;
 using AgentDeck.Core.Runs;
 
@@ -22,7 +23,7 @@ public static class RunMarkdown
         }
 
         md.Append(inv, $"- **Tokens:** input {run.Tokens.TotalInput} (cached {run.Tokens.CachedInput}), output {run.Tokens.Output}\n");
-        md.Append(inv, $"- **Cost:** {(run.CostUsd is { } c ? c.ToString("$0.0000", inv) : "unknown")}\n\n");
+        md.Append(inv, $"- **Cost:** {(run.CostUsd is null ? "unknown" : RunFormat.Cost(run))}\n\n");
         md.Append("## Prompt\n\n").Append(Quote(run.Prompt)).Append("\n\n");
 
         md.Append("## Timeline\n\n");

@@ -16,7 +16,7 @@ public static class LastCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             string id;
-            using (var services = WorkerServices.Open(context.Console))
+            using (var services = WorkerServices.OpenForReading(context.Console))
             {
                 id = WorkerServices.Guard(() => services.Ledger.ListRuns(new RunQuery { Limit = 1 })).FirstOrDefault()?.Id
                     ?? throw new CliException("no runs yet: start one with 'agentdeck run --agent claude PROMPT'");

@@ -30,7 +30,7 @@ public sealed class ShowHandler(CliContext context)
         output.WriteLine($"session   {run.SessionId ?? "-"}");
         output.WriteLine($"started   {run.StartedAt:u}{(run.EndedAt is { } ended ? $", took {RunFormat.Duration(ended - run.StartedAt)}" : "")}");
         output.WriteLine($"tokens    {RunFormat.Tokens(run.Tokens)}");
-        output.WriteLine($"cost      {RunFormat.Cost(run.CostUsd)}");
+        output.WriteLine($"cost      {RunFormat.Cost(run)}");
         output.WriteLine($"tools     {run.ToolCalls} call(s)");
         output.WriteLine($"files     {(run.FilesTouched.Count == 0 ? "-" : string.Join(", ", run.FilesTouched))}");
         output.WriteLine($"events    {run.EventCount}");

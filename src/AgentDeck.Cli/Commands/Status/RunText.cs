@@ -1,3 +1,4 @@
+using AgentDeck.Cli.Common;
 using System.Globalization;
 using AgentDeck.Core.Runs;
 
@@ -7,7 +8,7 @@ namespace AgentDeck.Cli.Commands.Status;
 public static class RunText
 {
     public static string Row(RunRecord run, string? phase) => string.Create(CultureInfo.InvariantCulture,
-        $"{run.Id}  {run.Agent,-8} {Status(run, phase),-22} {Cost(run.CostUsd),9}  {Snippet(run.Prompt)}");
+        $"{run.Id}  {run.Agent,-8} {Status(run, phase),-22} {Cost(run),9}  {Snippet(run.Prompt)}");
 
     public static void Details(TextWriter output, RunRecord run, string? phase)
     {
@@ -16,7 +17,7 @@ public static class RunText
         output.WriteLine($"status   {Status(run, phase)}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"started  {run.StartedAt:u}{(run.EndedAt is { } e ? $"  ended {e:u}" : "")}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"tokens   in {run.Tokens.TotalInput}  out {run.Tokens.Output}   cost {Cost(run.CostUsd)}   tools {run.ToolCalls}"));
+            $"tokens   in {run.Tokens.TotalInput}  out {run.Tokens.Output}   cost {Cost(run)}   tools {run.ToolCalls}"));
         if (run.FilesTouched.Count > 0)
         {
             output.WriteLine($"files    {string.Join(", ", run.FilesTouched)}");
@@ -32,7 +33,7 @@ public static class RunText
     private static string Status(RunRecord run, string? phase) =>
         run.Status.ToName() + (phase is not null ? $" ({phase})" : run.FailureReason is { Length: > 0 } reason ? $" ({reason})" : "");
 
-    private static string Cost(decimal? usd) => usd is { } c ? string.Create(CultureInfo.InvariantCulture, $"${c:0.0000}") : "$?";
+    private static string Cost(RunRecord run) => run.CostUsd is null ? "$?" : RunFormat.Cost(run);
 
     private static string Snippet(string? text)
     {

@@ -14,7 +14,7 @@ public sealed class StatusHandler(CliContext context)
 
     public async Task<int> RunAsync(string? idOrPrefix, bool json, CancellationToken cancellationToken)
     {
-        using var services = WorkerServices.Open(context.Console);
+        using var services = WorkerServices.OpenForReading(context.Console);
         var runs = idOrPrefix is null
             ? WorkerServices.Guard(() => services.Ledger.ListRuns(new RunQuery { Limit = ListLimit })).Select(services.Liveness.Check).ToList()
             : [services.Resolve(idOrPrefix)];

@@ -12,7 +12,7 @@ public sealed class WaitHandler(CliContext context)
 
     public async Task<int> RunAsync(IReadOnlyList<string> ids, bool any, TimeSpan? timeout, CancellationToken cancellationToken)
     {
-        using var services = WorkerServices.Open(context.Console);
+        using var services = WorkerServices.OpenForReading(context.Console);
         var runs = ids.Select(services.Resolve).DistinctBy(r => r.Id).ToList();
         var deadline = timeout is { } t ? DateTimeOffset.UtcNow + t : DateTimeOffset.MaxValue;
         while (true)
