@@ -29,6 +29,7 @@ public sealed class CapturedWorker : IRunningProcess
     private readonly Task _pumps;
     private readonly Task _exited;
     private readonly bool _seenAlive;
+    private readonly ProcessTree _tree;
     private Stream? _stdin;
 
     /// <param name="pid">The waiter's pid, which leads the worker's session and group.</param>
@@ -60,6 +61,7 @@ public sealed class CapturedWorker : IRunningProcess
         _stdin = stdin is null ? null : Pipe(stdin, PipeDirection.Out);
         // A waiter never seen alive may have left its pid to another process: its group is never signalled then.
         _seenAlive = _isAlive();
+        _tree = new ProcessTree(pid);
         _exited = WatchExitAsync();
         _pumps = Task.WhenAll(
             Task.Run(() => PumpAsync(splitter, capture.Stdout, _stdout.Writer, beforeStdoutRead)),
@@ -100,7 +102,7 @@ public sealed class CapturedWorker : IRunningProcess
 
     public bool HasExited => _exited.IsCompleted;
 
-    public bool HasLiveGroupMembers => _seenAlive && (!HasExited || ProcessTable.HasLiveMembers(ProcessGroupId));
+    public bool HasLiveGroupMembers => _seenAlive && (!HasExited || ProcessTable.HasLiveMembers(ProcessGroupId) || _tree.HasLiveEscaped);
 
     public IAsyncEnumerable<ReadOnlyMemory<byte>> StdoutLines => _stdout.Reader.ReadAllAsync();
 
@@ -154,7 +156,15 @@ public sealed class CapturedWorker : IRunningProcess
             return Task.FromResult(false);
         }
 
-        return Task.FromResult(Posix.Send(Pid, signal, wholeGroup));
+        if (!wholeGroup || signal is not (ProcessSignal.Terminate or ProcessSignal.Kill))
+        {
+            return Task.FromResult(Posix.Send(Pid, signal, wholeGroup));
+        }
+
+        // A stop ends everything the worker started, also what left its group: the tree is known before anyone dies.
+        _tree.Collect();
+        var sent = Posix.Send(Pid, signal, group: true);
+        return Task.FromResult(_tree.SignalEscaped(signal) > 0 || sent);
     }
 
     public async Task<ProcessExitStatus> WaitForExitAsync(CancellationToken cancellationToken = default)

@@ -3,6 +3,7 @@ using System.IO.Pipes;
 using System.Runtime.InteropServices;
 using System.Text;
 using AgentDeck.Core.Processes;
+using Microsoft.Win32.SafeHandles;
 
 namespace AgentDeck.Processes;
 
@@ -52,6 +53,24 @@ public sealed class HandoffProcess : IDisposable
         }
 
         stdin.Flush();
+    }
+
+    /// <summary>
+    /// Supervises the worker from this process (its parent): its stdin pipe end moves to the returned worker, which
+    /// reads the capture files like any adopted one; this object keeps nothing but the reaping of the waiter.
+    /// </summary>
+    public CapturedWorker SuperviseHere(WorkerCapture capture, Func<CancellationToken, Task>? readPace = null)
+    {
+        ArgumentNullException.ThrowIfNull(capture);
+        var startTicks = ProcessTable.StartTicks(Pid);
+        SafeFileHandle? stdin = null;
+        if (Interlocked.Exchange(ref _stdin, null) is PipeStream pipe)
+        {
+            stdin = new SafeFileHandle(pipe.SafePipeHandle.DangerousGetHandle(), ownsHandle: true);
+            pipe.SafePipeHandle.SetHandleAsInvalid();
+        }
+
+        return new CapturedWorker(Pid, () => startTicks is not null && ProcessTable.StartTicks(Pid) == startTicks, capture, stdin, [], readPace);
     }
 
     /// <summary>SIGKILL to the worker's whole group (the waiter and the agent with everything it started).</summary>

@@ -9,6 +9,51 @@ public static class ProcessGroups
 
     public static IReadOnlyList<int> LiveInSession(int session) => Live(fields => int.Parse(fields[3]) == session);
 
+    /// <summary>Every live descendant of the process (children of children included), with its command line.</summary>
+    public static IReadOnlyList<(int Pid, string CommandLine)> Descendants(int root)
+    {
+        var byParent = Live(_ => true).Select(pid => (Pid: pid, Parent: ParentOf(pid))).ToLookup(p => p.Parent, p => p.Pid);
+        var found = new List<(int, string)>();
+        var pending = new Stack<int>([root]);
+        while (pending.Count > 0)
+        {
+            foreach (var child in byParent[pending.Pop()])
+            {
+                found.Add((child, CommandLine(child)));
+                pending.Push(child);
+            }
+        }
+
+        return found;
+    }
+
+    public static bool IsAlive(int pid) => Live(_ => true).Contains(pid);
+
+    private static int ParentOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
+        }
+        catch (IOException)
+        {
+            return -1;
+        }
+    }
+
+    private static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
     /// <summary>True once the group has no live member (false when it still has one after a minute).</summary>
     public static async Task<bool> EndsAsync(int group)
     {

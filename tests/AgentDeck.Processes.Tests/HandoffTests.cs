@@ -79,6 +79,21 @@ public sealed class HandoffTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_a_worker_that_started_a_process_in_a_session_of_its_own_When_stopped_Then_that_process_ends_too()
+    {
+        var escapee = $"{Random.Shared.Next(100, 999)}.{Environment.ProcessId}";
+        var worker = _runner.StartForHandoff(Sh($"trap '' INT TERM; setsid sleep {escapee} & echo ready; wait"), Capture, []);
+        await using var adopted = await HandOverAsync(worker, []);
+        await using var lines = adopted.StdoutLines.GetAsyncEnumerator();
+        Assert.True(await lines.MoveNextAsync());
+        await Eventually(() => SleepingFor(escapee));
+
+        await ProcessStopper.StopAsync(adopted, Grace).WaitAsync(Proc.Patience);
+
+        await Eventually(() => !SleepingFor(escapee));
+    }
+
+    [Fact]
     public async Task Given_a_worker_killed_by_a_signal_from_outside_When_it_ends_Then_the_exit_code_says_which_signal()
     {
         var worker = _runner.StartForHandoff(Sh("echo ready; sleep 30"), Capture, []);
@@ -121,20 +136,33 @@ public sealed class HandoffTests : IDisposable
     }
 
     [Fact]
-    public async Task Given_a_worker_tied_to_a_lifeline_When_its_holder_lets_go_Then_the_whole_group_is_killed()
+    public async Task Given_a_worker_tied_to_a_lifeline_When_its_holder_lets_go_Then_its_group_and_what_left_it_are_killed()
     {
         var lifeline = Path.Combine(_directory, "host.lock");
         var holder = new FileStream(lifeline, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        using var worker = _runner.StartForHandoff(Sh("sleep 60 & echo ready; wait"), Capture with { Lifeline = lifeline }, []);
-        await Eventually(() => File.Exists(Capture.Stdout) && File.ReadAllText(Capture.Stdout) == "ready\n");
+        var escapee = $"{Random.Shared.Next(100, 999)}.{Environment.ProcessId}";
+        using var worker = _runner.StartForHandoff(Sh($"setsid sleep {escapee} & sleep 60 & echo ready; wait"), Capture with { Lifeline = lifeline }, []);
+        await Eventually(() => File.Exists(Capture.Stdout) && File.ReadAllText(Capture.Stdout) == "ready\n" && SleepingFor(escapee));
         await Task.Delay(200); // the watch sees the lock held
         Assert.NotEmpty(Proc.LiveMembersOf(worker.Pid));
 
         await holder.DisposeAsync();
 
-        await Eventually(() => Proc.LiveMembersOf(worker.Pid).Count == 0);
-        Assert.False(File.Exists(StatusFile));
+        await Eventually(() => Proc.LiveMembersOf(worker.Pid).Count == 0 && !SleepingFor(escapee));
     }
+
+    private static bool SleepingFor(string seconds) =>
+        Directory.EnumerateDirectories("/proc").Any(directory =>
+        {
+            try
+            {
+                return File.ReadAllText(Path.Combine(directory, "cmdline")) == $"sleep\0{seconds}\0";
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+        });
 
     [Fact]
     public async Task Given_a_server_whose_answer_throws_When_a_request_comes_Then_the_failure_line_is_the_answer()

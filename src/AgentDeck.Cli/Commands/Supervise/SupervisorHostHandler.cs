@@ -81,7 +81,7 @@ public sealed class SupervisorHostHandler(
         using var _ = ledger;
         var ledgerLock = new Lock();
         var flusher = new LedgerFlusher(ledger, ledgerLock, ingestTick);
-        var workers = new SupervisedWorkerFactory(ledger, context.Paths, runner, driversFor, ledgerLock, flusher);
+        var workers = new SupervisedWorkerFactory(ledger, context.Paths, runner, driversFor, ledgerLock, flusher, ingestTick.NextAsync);
         workers.KnowPrices(context.ConfigDirectory, prices);
         var escalation = new HostEscalation(context.Paths, runner, driversFor);
         var orphans = new HostOrphans(ledger, ledgerLock, context.Paths, line => Log(log, line), ingestTick.NextAsync);

@@ -7,6 +7,7 @@ using AgentDeck.Discovery;
 using AgentDeck.Discovery.Doctor;
 using AgentDeck.Core.Storage;
 using AgentDeck.Ledger;
+using AgentDeck.Supervision;
 using AgentDeck.Processes;
 using AgentDeck.Terminal;
 using AgentDeck.Tui.App;
@@ -38,7 +39,7 @@ public sealed class TuiHandler(CliContext context)
         var options = new DeckOptions
         {
             Source = new RoutedDeckSource(
-                new ChangeGatedDeckSource(new LedgerDeckSource(ledger, TimeProvider.System, settings.Budget), LedgerChangeStamp.For(paths), TimeProvider.System, FullPollInterval),
+                new ChangeGatedDeckSource(new LedgerDeckSource(ledger, TimeProvider.System, settings.Budget, new RunLiveness(ledger, paths).Check), LedgerChangeStamp.For(paths), TimeProvider.System, FullPollInterval),
                 RoutingPlanFor(ledger)),
             Control = readOnly ? new UnavailableWorkerControl("read-only mode: workers can be watched, not changed") : new SupervisorWorkerControl(context, new ProcessRunner(), new AgentDriverFactory()),
             Changes = new LedgerChangeNotifier(paths),
