@@ -143,10 +143,11 @@ public sealed class LedgerRebuilder
                 }
 
                 aggregates = RunOutcome.Final(tally, run.ExitCode, endTime);
-                if (run.Status == RunStatus.Stopped)
+                if (run.Status is RunStatus.Stopped or RunStatus.Lost)
                 {
-                    // Only a supervisor stops a run; the stream cannot tell, so its word stands.
-                    aggregates = aggregates with { Status = RunStatus.Stopped, FailureReason = run.FailureReason };
+                    // Only a supervisor stops a run, and only the loss of its supervisor makes it lost (nobody saw its
+                    // end); the stream cannot tell either, so that word stands.
+                    aggregates = aggregates with { Status = run.Status, FailureReason = run.FailureReason };
                 }
             }
 

@@ -1,15 +1,16 @@
 using System.Diagnostics;
 using System.IO.Pipes;
+using System.Runtime.InteropServices;
 using System.Text;
 using AgentDeck.Core.Processes;
-using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace AgentDeck.Processes;
 
 /// <summary>
-/// A worker started by <see cref="IProcessHandoff.StartForHandoff"/> whose pipes wait, unread, to be sent to its
-/// supervisor. <see cref="Pid"/> is the waiter's (it leads the session and the process group the agent runs in).
-/// Disposing closes this process's pipe ends only; stop the worker with <see cref="Kill"/>.
+/// A worker started by <see cref="IProcessHandoff.StartForHandoff"/>: its output goes to its capture files, and its
+/// stdin pipe waits to be sent to its supervisor. <see cref="Pid"/> is the waiter's (it leads the session and the
+/// process group the agent runs in). Disposing closes this process's stdin end only; stop the worker with <see cref="Kill"/>.
 /// </summary>
 public sealed class HandoffProcess : IDisposable
 {
@@ -23,6 +24,10 @@ public sealed class HandoffProcess : IDisposable
         _process = process;
         Pid = process.Id;
         _stdin = process.StandardInput.BaseStream;
+
+        // The waiter points its stdout and stderr at the capture files before anything prints: these ends carry nothing.
+        process.StandardOutput.Dispose();
+        process.StandardError.Dispose();
         if (spec.Stdin == StdinMode.None)
         {
             CloseStdin();
@@ -33,18 +38,8 @@ public sealed class HandoffProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>The pipe ends to hand over: stdout, stderr, then stdin while it is open.</summary>
-    public IReadOnlyList<SafeHandle> Descriptors =>
-        _stdin is null
-            ? [PipeHandle(_process.StandardOutput.BaseStream), PipeHandle(_process.StandardError.BaseStream)]
-            : [PipeHandle(_process.StandardOutput.BaseStream), PipeHandle(_process.StandardError.BaseStream), PipeHandle(_stdin)];
-
-    /// <summary>
-    /// Starts looking at the worker's stdout without consuming it (see <see cref="PipePeek"/>), so this process can
-    /// record the first lines while its supervisor starts; null where the kernel offers no way to. Dispose the peek
-    /// before this process.
-    /// </summary>
-    public PipePeek? PeekStdout() => PipePeek.TryStart(PipeHandle(_process.StandardOutput.BaseStream));
+    /// <summary>The pipe end to hand over: stdin while it is open, else nothing.</summary>
+    public IReadOnlyList<SafeHandle> Descriptors => _stdin is PipeStream pipe ? [pipe.SafePipeHandle] : [];
 
     /// <summary>Writes each line as UTF-8 followed by '\n' (the agent's first input, before anyone supervises it).</summary>
     public void WriteStdinLines(IEnumerable<string> lines)
@@ -58,6 +53,24 @@ public sealed class HandoffProcess : IDisposable
         }
 
         stdin.Flush();
+    }
+
+    /// <summary>
+    /// Supervises the worker from this process (its parent): its stdin pipe end moves to the returned worker, which
+    /// reads the capture files like any adopted one; this object keeps nothing but the reaping of the waiter.
+    /// </summary>
+    public CapturedWorker SuperviseHere(WorkerCapture capture, Func<CancellationToken, Task>? readPace = null)
+    {
+        ArgumentNullException.ThrowIfNull(capture);
+        var startTicks = ProcessTable.StartTicks(Pid);
+        SafeFileHandle? stdin = null;
+        if (Interlocked.Exchange(ref _stdin, null) is PipeStream pipe)
+        {
+            stdin = new SafeFileHandle(pipe.SafePipeHandle.DangerousGetHandle(), ownsHandle: true);
+            pipe.SafePipeHandle.SetHandleAsInvalid();
+        }
+
+        return new CapturedWorker(Pid, () => startTicks is not null && ProcessTable.StartTicks(Pid) == startTicks, capture, stdin, [], readPace);
     }
 
     /// <summary>SIGKILL to the worker's whole group (the waiter and the agent with everything it started).</summary>
@@ -80,8 +93,4 @@ public sealed class HandoffProcess : IDisposable
             // The agent exited without reading: a broken pipe is closed all the same.
         }
     }
-
-    private static SafeHandle PipeHandle(Stream stream) => stream is PipeStream pipe
-        ? pipe.SafePipeHandle
-        : throw new InvalidOperationException($"the child's stdio is a {stream.GetType().Name}, not a pipe: it cannot be handed over");
 }

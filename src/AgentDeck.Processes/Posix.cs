@@ -37,6 +37,15 @@ internal static partial class Posix
 
     public static int CurrentSession => getsid(0);
 
+    /// <summary>Creates a FIFO readable and writable by the owner alone.</summary>
+    public static void MakeFifo(string path)
+    {
+        if (mkfifo(path, 0x180) != 0)
+        {
+            throw new IOException($"cannot create the FIFO {path}: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
+        }
+    }
+
     private static int SignalNumber(ProcessSignal signal) => signal switch
     {
         ProcessSignal.Hangup => 1,
@@ -54,4 +63,7 @@ internal static partial class Posix
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial int getsid(int pid);
+
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int mkfifo(string path, uint mode);
 }

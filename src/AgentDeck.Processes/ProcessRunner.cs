@@ -87,10 +87,19 @@ public sealed class ProcessRunner : IProcessRunner, IProcessHandoff
         return new RunningProcess(StartInfoFactory.Start(spec, startInfo), spec, _splitter);
     }
 
-    public HandoffProcess StartForHandoff(ProcessSpec spec, string exitStatusPath)
+    public HandoffProcess StartForHandoff(ProcessSpec spec, WorkerCapture capture, IReadOnlyList<string> firstStdinLines)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var process = StartInfoFactory.Start(spec, StartInfoFactory.ForHandoff(spec, exitStatusPath));
+        ArgumentNullException.ThrowIfNull(capture);
+        ArgumentNullException.ThrowIfNull(firstStdinLines);
+        if (spec.Stdin == StdinMode.Pipe)
+        {
+            File.WriteAllText(capture.StdinFirstLines, string.Concat(firstStdinLines.Select(line => line + "\n")));
+            File.Delete(capture.StdinFifo);
+            Posix.MakeFifo(capture.StdinFifo);
+        }
+
+        var process = StartInfoFactory.Start(spec, StartInfoFactory.ForHandoff(spec, capture));
         SessionLeader.WaitUntilLeading(process.Id, () => process.HasExited);
         return new HandoffProcess(process, spec);
     }

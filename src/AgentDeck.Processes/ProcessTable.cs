@@ -11,6 +11,21 @@ internal static class ProcessTable
         public bool IsZombie => State is 'Z' or 'X' or 'x';
     }
 
+    /// <summary>The start time (clock ticks since boot) of a live, non-zombie process; null when there is none.</summary>
+    public static long? StartTicks(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"{ProcRoot}/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return fields.Length > 19 && fields[0] is not ("Z" or "X") && long.TryParse(fields[19], out var ticks) ? ticks : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     public static bool HasLiveMembers(int processGroupId) =>
         All().Any(e => e.ProcessGroupId == processGroupId && !e.IsZombie);
 

@@ -19,10 +19,31 @@ internal static class StartInfoFactory
 
     private const string WaiterScriptName = "agentdeck-waiter";
 
-    // Leads the new session and waits for the program, then writes its exit code (128 + N when a signal killed it).
-    // The traps keep the waiter alive through the interrupt and terminate signals sent to the group; a caught signal
-    // is reset to its default in the program it starts, so the agent still sees them. SIGKILL ends both: no file.
-    private const string WaiterScript = "trap : INT TERM HUP; status=$1; shift; \"$@\"; code=$?; echo $code > \"$status\"";
+    // Leads the new session: records its pid, points the worker's stdout and stderr at the capture files, starts the
+    // lifeline watch, runs the program and writes its exit code (128 + N when a signal killed it). The traps keep the
+    // waiter alive through the interrupt and terminate signals sent to the group; a caught signal is reset to its
+    // default in the program it starts, so the agent still sees them. SIGKILL ends both: no file.
+    // With a feed, the agent's stdin is a FIFO fed by a cat that ignores the stop signals: first the lines written
+    // before the start, then whatever comes down the stdin pipe (kept on fd 3: a background list's stdin is
+    // /dev/null); the waiter kills it once the agent has ended.
+    // The watch waits (at most 30 s) until a supervisor host holds the lifeline lock, then blocks on it: when the
+    // kernel lets go of it, the host is dead and the watch kills everything the worker started (ReapScript). It
+    // ignores the signals a stop sends the group (exec keeps that), so only the waiter's own kill or a SIGKILL ends it.
+    private const string WaiterScript =
+        "trap : INT TERM HUP; status=$1; out=$2; err=$3; lifeline=$5; feed=$6; echo $$ > \"$4\"; shift 6; reap='" + ReapScript + "'; " +
+        "exec >>\"$out\" 2>>\"$err\" || exit 126; watch=; feeder=; " +
+        "if [ -n \"$lifeline\" ]; then ( trap '' INT TERM HUP; i=0; " +
+        "while flock -n \"$lifeline\" true; do i=$((i+1)); [ \"$i\" -gt 600 ] && break; sleep 0.05; done; " +
+        "exec flock \"$lifeline\" sh -c \"$reap\" agentdeck-reap $$ ) </dev/null >/dev/null 2>&1 & watch=$!; fi; " +
+        "if [ -n \"$feed\" ]; then exec 3<&0; ( trap '' INT TERM HUP; cat \"$feed.first\"; exec cat <&3 3<&- ) >\"$feed.fifo\" & feeder=$!; " +
+        "\"$@\" <\"$feed.fifo\" 3<&-; code=$?; else \"$@\"; code=$?; fi; echo $code > \"$status\"; " +
+        "for p in $watch $feeder; do kill -KILL \"$p\" 2>/dev/null; done; exit 0";
+
+    // Run by the lifeline watch once the host is gone: kills every descendant of the waiter (children before their
+    // parent, so none is re-parented out of reach; what left the group for a session of its own too), then the group.
+    private const string ReapScript =
+        "k() { for c in $(pgrep -P \"$1\" 2>/dev/null); do [ \"$c\" = \"$$\" ] || [ \"$c\" = \"$PPID\" ] || k \"$c\"; done; kill -KILL \"$1\" 2>/dev/null; }; " +
+        "for c in $(pgrep -P \"$1\" 2>/dev/null); do [ \"$c\" = \"$$\" ] || [ \"$c\" = \"$PPID\" ] || k \"$c\"; done; kill -KILL 0";
 
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
     private static readonly Lazy<string?> SetsidPath = new(() =>
@@ -47,11 +68,14 @@ internal static class StartInfoFactory
         return Create(spec, RequireSetsid(spec), ["/bin/sh", "-c", DetachScript, DetachScriptName, stdout, stderr, program, .. spec.Arguments]);
     }
 
-    /// <summary>A worker to hand over: its own session, led by a waiter that records its exit code in <paramref name="exitStatusPath"/>.</summary>
-    public static ProcessStartInfo ForHandoff(ProcessSpec spec, string exitStatusPath)
+    /// <summary>A worker to hand over: its own session, led by a waiter that keeps its output and exit code in <paramref name="capture"/>.</summary>
+    public static ProcessStartInfo ForHandoff(ProcessSpec spec, WorkerCapture capture)
     {
         var program = ExecutableResolver.Resolve(spec);
-        return Create(spec, RequireSetsid(spec), ["/bin/sh", "-c", WaiterScript, WaiterScriptName, Path.GetFullPath(exitStatusPath), program, .. spec.Arguments]);
+        return Create(spec, RequireSetsid(spec), [
+            "/bin/sh", "-c", WaiterScript, WaiterScriptName, Path.GetFullPath(capture.ExitStatus), Path.GetFullPath(capture.Stdout),
+            Path.GetFullPath(capture.Stderr), Path.GetFullPath(capture.WaiterPid), capture.Lifeline is null ? "" : Path.GetFullPath(capture.Lifeline),
+            spec.Stdin == StdinMode.Pipe ? capture.StdinFeed : "", program, .. spec.Arguments]);
     }
 
     /// <summary>Starts the process, turning the OS's refusal into a one-line <see cref="ProcessStartException"/>.</summary>

@@ -13,6 +13,9 @@ public sealed class RunFiles
     public const string SupervisorName = "supervisor.json";
     public const string SupervisorLogName = "supervisor.log";
     public const string ExitStatusName = "exit.status";
+    public const string CaptureStdoutName = "capture.stdout";
+    public const string CaptureStderrName = "capture.stderr";
+    public const string WaiterPidName = "waiter.pid";
 
     public RunFiles(AgentDeckPaths paths, string runId)
     {
@@ -35,6 +38,17 @@ public sealed class RunFiles
 
     /// <summary>Where the waiter of a worker started by a front end (and handed to the host) writes its exit code.</summary>
     public string ExitStatus => Path.Combine(Directory, ExitStatusName);
+
+    /// <summary>
+    /// The bytes a handed-over worker printed to stdout, exactly as it printed them, written by the kernel (the file is
+    /// the worker's stdout); the supervisor reads it as it grows and records it line by line into stdout.log and the ledger.
+    /// </summary>
+    public string CaptureStdout => Path.Combine(Directory, CaptureStdoutName);
+
+    public string CaptureStderr => Path.Combine(Directory, CaptureStderrName);
+
+    /// <summary>The waiter's pid (the worker's process group), written by the waiter itself before the agent starts.</summary>
+    public string WaiterPid => Path.Combine(Directory, WaiterPidName);
 
     /// <summary>Creates the run folder (and fixes an existing one) with mode 0700.</summary>
     public void EnsurePrivateDirectory()

@@ -1,5 +1,7 @@
+using System.Globalization;
 using AgentDeck.Core.Runs;
 using AgentDeck.Core.Storage;
+using AgentDeck.Supervision.Hosting;
 
 namespace AgentDeck.Supervision;
 
@@ -10,7 +12,8 @@ namespace AgentDeck.Supervision;
 /// </summary>
 public sealed class RunLiveness(IRunLedger ledger, AgentDeckPaths paths, TimeProvider? clock = null, bool readOnly = false)
 {
-    public static readonly TimeSpan StartupGrace = TimeSpan.FromSeconds(60);
+    /// <summary>A front end records itself as the run's supervisor right after it creates the run: a run without a record past this is nobody's.</summary>
+    public static readonly TimeSpan StartupGrace = TimeSpan.FromSeconds(5);
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
@@ -23,10 +26,40 @@ public sealed class RunLiveness(IRunLedger ledger, AgentDeckPaths paths, TimePro
             return false;
         }
 
-        var record = SupervisorRecord.TryLoad(new RunFiles(paths, run.Id).Supervisor);
+        var files = new RunFiles(paths, run.Id);
+        var record = SupervisorRecord.TryLoad(files.Supervisor);
         return record is null
             ? _clock.GetUtcNow() - run.StartedAt < StartupGrace
-            : record.IsAlive;
+            : record.IsAlive || IsBeingAdopted(files);
+    }
+
+    /// <summary>
+    /// A worker whose front end died while handing it over, still alive with a host serving: the host adopts it from
+    /// its capture files (and the worker dies with that host, so this never holds for a worker nobody will watch).
+    /// </summary>
+    private bool IsBeingAdopted(RunFiles files)
+    {
+        if (!File.Exists(FirstLinesLock.PathOf(files)) || !WaiterLives(files))
+        {
+            return false;
+        }
+
+        using var probe = FileLock.TryAcquire(new HostFiles(paths).HostLock);
+        return probe is null;
+    }
+
+    private static bool WaiterLives(RunFiles files)
+    {
+        try
+        {
+            return int.TryParse(File.ReadAllText(files.WaiterPid).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                   && ProcessIdentity.StartTicks(pid) is not null
+                   && File.ReadAllText($"/proc/{pid}/cmdline").Contains('\0' + Path.GetFullPath(files.ExitStatus) + '\0', StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Returns the run as it stands, marked <c>lost</c> first when it claims to be live but nobody supervises it.</summary>
@@ -50,11 +83,15 @@ public sealed class RunLiveness(IRunLedger ledger, AgentDeckPaths paths, TimePro
             return current with { Status = RunStatus.Lost, FailureReason = "supervisor_died" };
         }
 
-        return ledger.UpdateRun(run.Id, new RunUpdate
+        var lost = ledger.UpdateRun(run.Id, new RunUpdate
         {
             Status = RunStatus.Lost,
             FailureReason = "supervisor_died",
             EndedAt = _clock.GetUtcNow(),
         });
+
+        // Nobody answers there any more: a control verb must find no socket rather than a dead one.
+        File.Delete(new RunFiles(paths, run.Id).ControlSocket);
+        return lost;
     }
 }

@@ -144,6 +144,16 @@ public sealed class LedgerRebuilderTests : IDisposable
         Assert.Equal(FailureReasons.Aborted, _ledger.FindRun(runId)!.FailureReason);
     }
 
+    [Fact]
+    public void Given_a_run_lost_with_its_supervisor_When_rebuilt_Then_it_stays_lost()
+    {
+        var runId = Record(143, "session:s", "turn");
+        _ledger.UpdateRun(runId, new RunUpdate { Status = RunStatus.Lost, FailureReason = "supervisor_died" });
+
+        Assert.Equal(RunStatus.Lost, Rebuilder().Rebuild(runId).Status);
+        Assert.Equal("supervisor_died", _ledger.FindRun(runId)!.FailureReason);
+    }
+
     /// <summary>Reads lines the fake parser does not know as assistant text.</summary>
     private sealed class UpgradedParser : IAgentStreamParser
     {

@@ -4,8 +4,9 @@ using Microsoft.Win32.SafeHandles;
 namespace AgentDeck.Processes.Tests;
 
 /// <summary>
-/// A worker started for handoff, its pipes sent over a real Unix socket with SCM_RIGHTS, and adopted on the other
-/// side — here both sides are this process, the way a front end and the supervisor host are in production.
+/// A worker started for handoff, its output kept in capture files by the kernel, its stdin pipe sent over a real Unix
+/// socket with SCM_RIGHTS, and adopted on the other side — here both sides are this process, the way a front end and
+/// the supervisor host are in production.
 /// </summary>
 public sealed class HandoffTests : IDisposable
 {
@@ -17,11 +18,13 @@ public sealed class HandoffTests : IDisposable
 
     private string StatusFile => Path.Combine(_directory, "exit.status");
 
+    private WorkerCapture Capture => new(
+        Path.Combine(_directory, "capture.stdout"), Path.Combine(_directory, "capture.stderr"), StatusFile, Path.Combine(_directory, "waiter.pid"), null);
+
     [Fact]
     public async Task Given_a_worker_that_wrote_before_the_handoff_When_adopted_over_the_socket_Then_every_line_from_the_first_and_its_exit_code_arrive()
     {
-        var worker = _runner.StartForHandoff(Sh("read p; echo \"got:$p\"; echo early; echo oops >&2; exit 3") with { Stdin = StdinMode.Pipe }, StatusFile);
-        worker.WriteStdinLines(["prompt"]);
+        var worker = _runner.StartForHandoff(Sh("read p; echo \"got:$p\"; echo early; echo oops >&2; exit 3") with { Stdin = StdinMode.Pipe }, Capture, ["prompt"]);
 
         await using var adopted = await HandOverAsync(worker, []);
 
@@ -35,8 +38,7 @@ public sealed class HandoffTests : IDisposable
     [Fact]
     public async Task Given_lines_the_starter_wrote_When_the_supervisor_writes_the_same_lines_first_Then_the_worker_reads_them_once_and_later_lines_normally()
     {
-        var worker = _runner.StartForHandoff(Sh("read a; echo \"1:$a\"; read b; echo \"2:$b\"; read c; echo \"3:$c\"") with { Stdin = StdinMode.Pipe }, StatusFile);
-        worker.WriteStdinLines(["first"]);
+        var worker = _runner.StartForHandoff(Sh("read a; echo \"1:$a\"; read b; echo \"2:$b\"; read c; echo \"3:$c\"") with { Stdin = StdinMode.Pipe }, Capture, ["first"]);
 
         await using var adopted = await HandOverAsync(worker, ["first"]);
         await adopted.WriteStdinLineAsync("first");
@@ -51,7 +53,7 @@ public sealed class HandoffTests : IDisposable
     [Fact]
     public async Task Given_an_adopted_worker_When_stopped_Then_the_waiter_outlives_the_interrupt_and_records_the_workers_own_exit()
     {
-        var worker = _runner.StartForHandoff(Sh("trap 'echo interrupted; exit 42' INT; echo ready; while :; do sleep 0.05; done"), StatusFile);
+        var worker = _runner.StartForHandoff(Sh("trap 'echo interrupted; exit 42' INT; echo ready; while :; do sleep 0.05; done"), Capture, []);
         await using var adopted = await HandOverAsync(worker, []);
         await using var lines = adopted.StdoutLines.GetAsyncEnumerator();
         Assert.True(await lines.MoveNextAsync());
@@ -65,7 +67,7 @@ public sealed class HandoffTests : IDisposable
     [Fact]
     public async Task Given_an_adopted_worker_that_ignores_interrupt_and_terminate_When_stopped_Then_it_is_killed_and_reported_killed_by_signal_9()
     {
-        var worker = _runner.StartForHandoff(Sh("trap '' INT TERM; echo ready; while :; do sleep 0.05; done"), StatusFile);
+        var worker = _runner.StartForHandoff(Sh("trap '' INT TERM; echo ready; while :; do sleep 0.05; done"), Capture, []);
         await using var adopted = await HandOverAsync(worker, []);
         await using var lines = adopted.StdoutLines.GetAsyncEnumerator();
         Assert.True(await lines.MoveNextAsync());
@@ -77,9 +79,24 @@ public sealed class HandoffTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_a_worker_that_started_a_process_in_a_session_of_its_own_When_stopped_Then_that_process_ends_too()
+    {
+        var escapee = $"{Random.Shared.Next(100, 999)}.{Environment.ProcessId}";
+        var worker = _runner.StartForHandoff(Sh($"trap '' INT TERM; setsid sleep {escapee} & echo ready; wait"), Capture, []);
+        await using var adopted = await HandOverAsync(worker, []);
+        await using var lines = adopted.StdoutLines.GetAsyncEnumerator();
+        Assert.True(await lines.MoveNextAsync());
+        await Eventually(() => SleepingFor(escapee));
+
+        await ProcessStopper.StopAsync(adopted, Grace).WaitAsync(Proc.Patience);
+
+        await Eventually(() => !SleepingFor(escapee));
+    }
+
+    [Fact]
     public async Task Given_a_worker_killed_by_a_signal_from_outside_When_it_ends_Then_the_exit_code_says_which_signal()
     {
-        var worker = _runner.StartForHandoff(Sh("echo ready; sleep 30"), StatusFile);
+        var worker = _runner.StartForHandoff(Sh("echo ready; sleep 30"), Capture, []);
         await using var adopted = await HandOverAsync(worker, []);
         await using var lines = adopted.StdoutLines.GetAsyncEnumerator();
         Assert.True(await lines.MoveNextAsync());
@@ -92,7 +109,7 @@ public sealed class HandoffTests : IDisposable
     [Fact]
     public async Task Given_a_worker_that_ended_before_the_handoff_When_adopted_Then_its_output_and_exit_code_are_still_there()
     {
-        var worker = _runner.StartForHandoff(Sh("echo bye; exit 5"), StatusFile);
+        var worker = _runner.StartForHandoff(Sh("echo bye; exit 5"), Capture, []);
         await Eventually(() => File.Exists(StatusFile) && !Proc.IsAlive(worker.Pid));
 
         await using var adopted = await HandOverAsync(worker, []);
@@ -103,27 +120,49 @@ public sealed class HandoffTests : IDisposable
     }
 
     [Fact]
-    public async Task Given_a_worker_whose_stdout_was_peeked_When_adopted_Then_the_adopter_still_reads_every_line_from_the_first()
+    public async Task Given_a_starter_that_died_before_handing_its_worker_over_When_the_worker_is_adopted_from_its_capture_Then_its_first_input_and_every_line_arrive()
     {
-        var worker = _runner.StartForHandoff(Sh("echo one; echo two; printf thr; read go; echo ee; echo four") with { Stdin = StdinMode.Pipe }, StatusFile);
-        using (var peek = worker.PeekStdout() ?? throw new InvalidOperationException("tee(2) is not available here"))
-        {
-            var seen = new List<string>();
-            await Eventually(() =>
-            {
-                seen.AddRange(peek.ReadNewLines().Select(l => System.Text.Encoding.UTF8.GetString(l)));
-                return seen.Count == 2;
-            });
-            Assert.Equal(["one", "two"], seen);
-            Assert.Equal("one\ntwo\n".Length, peek.LineBytes);
-        }
+        var worker = _runner.StartForHandoff(Sh("read p; echo \"got:$p\"; sleep 0.3; echo later; echo oops >&2; exit 4") with { Stdin = StdinMode.Pipe }, Capture, ["prompt"]);
+        var pid = worker.Pid;
+        worker.Dispose(); // the starter's end of stdin goes, as when a front end is killed: nothing was handed over
+        await Eventually(() => CapturedWorker.FindWaiter(Capture) == pid);
 
-        await using var adopted = await HandOverAsync(worker, []);
-        await adopted.WriteStdinLineAsync("go");
-        adopted.CloseStdin();
+        await using var adopted = new CapturedWorker(pid, () => CapturedWorker.FindWaiter(Capture) == pid, Capture, null, []);
 
-        Assert.Equal(["one", "two", "three", "four"], (await Proc.ReadAllAsync(adopted.StdoutLines)).Select(Proc.Text));
+        Assert.Equal(["got:prompt", "later"], (await Proc.ReadAllAsync(adopted.StdoutLines)).Select(Proc.Text));
+        Assert.Equal(["oops"], (await Proc.ReadAllAsync(adopted.StderrLines)).Select(Proc.Text));
+        Assert.Equal(4, (await adopted.WaitForExitAsync().WaitAsync(Proc.Patience)).ExitCode);
+        Assert.Null(CapturedWorker.FindWaiter(Capture));
     }
+
+    [Fact]
+    public async Task Given_a_worker_tied_to_a_lifeline_When_its_holder_lets_go_Then_its_group_and_what_left_it_are_killed()
+    {
+        var lifeline = Path.Combine(_directory, "host.lock");
+        var holder = new FileStream(lifeline, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        var escapee = $"{Random.Shared.Next(100, 999)}.{Environment.ProcessId}";
+        using var worker = _runner.StartForHandoff(Sh($"setsid sleep {escapee} & sleep 60 & echo ready; wait"), Capture with { Lifeline = lifeline }, []);
+        await Eventually(() => File.Exists(Capture.Stdout) && File.ReadAllText(Capture.Stdout) == "ready\n" && SleepingFor(escapee));
+        await Task.Delay(200); // the watch sees the lock held
+        Assert.NotEmpty(Proc.LiveMembersOf(worker.Pid));
+
+        await holder.DisposeAsync();
+
+        await Eventually(() => Proc.LiveMembersOf(worker.Pid).Count == 0 && !SleepingFor(escapee));
+    }
+
+    private static bool SleepingFor(string seconds) =>
+        Directory.EnumerateDirectories("/proc").Any(directory =>
+        {
+            try
+            {
+                return File.ReadAllText(Path.Combine(directory, "cmdline")) == $"sleep\0{seconds}\0";
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+        });
 
     [Fact]
     public async Task Given_a_server_whose_answer_throws_When_a_request_comes_Then_the_failure_line_is_the_answer()
@@ -139,21 +178,21 @@ public sealed class HandoffTests : IDisposable
             throw new InvalidOperationException("refused");
         }, error => "failed: " + error.Message);
 
-        using var worker = _runner.StartForHandoff(Sh("exit 0"), StatusFile);
+        using var worker = _runner.StartForHandoff(Sh("exit 0"), Capture, []);
         var answer = await DescriptorClient.SendAsync(socket, "hello", worker.Descriptors, Proc.Patience);
 
         Assert.Equal("failed: refused", answer);
     }
 
-    /// <summary>Sends the worker's pipes and the line over a socket; the server side adopts them.</summary>
-    private async Task<AdoptedProcess> HandOverAsync(HandoffProcess worker, IReadOnlyList<string> alreadyWritten)
+    /// <summary>Sends the worker's stdin pipe and the line over a socket; the server side adopts the worker.</summary>
+    private async Task<CapturedWorker> HandOverAsync(HandoffProcess worker, IReadOnlyList<string> alreadyWritten)
     {
-        var adopted = new TaskCompletionSource<AdoptedProcess>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var adopted = new TaskCompletionSource<CapturedWorker>(TaskCreationOptions.RunContinuationsAsynchronously);
         var socket = Path.Combine(_directory, "adopt.sock");
         await using (DescriptorServer.Start(socket, (line, handles, _) =>
         {
             Assert.Equal("adopt " + worker.Pid, line);
-            adopted.SetResult(new AdoptedProcess(worker.Pid, () => Proc.IsAlive(worker.Pid), handles, StatusFile, alreadyWritten));
+            adopted.SetResult(new CapturedWorker(worker.Pid, () => Proc.IsAlive(worker.Pid), Capture, handles.Count == 1 ? handles[0] : null, alreadyWritten));
             return Task.FromResult("ok");
         }, error => error.Message))
         {

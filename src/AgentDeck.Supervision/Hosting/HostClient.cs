@@ -92,17 +92,37 @@ public sealed class HostClient
     public Task EnsureServingAsync(CancellationToken cancellationToken = default) =>
         EnsureHostAsync(DateTime.UtcNow + _startLimit, cancellationToken);
 
+    /// <summary>
+    /// The same, calling <paramref name="underWay"/> as soon as a host process exists (this call started one, or found
+    /// one serving or being started by another front end), before the wait for it to serve.
+    /// </summary>
+    public Task EnsureServingAsync(Action underWay, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(underWay);
+        return EnsureHostAsync(DateTime.UtcNow + _startLimit, cancellationToken, underWay);
+    }
+
     /// <summary>Starts a host unless one serves; true when this call started one.</summary>
-    private async Task<bool> EnsureHostAsync(DateTime deadline, CancellationToken cancellationToken)
+    private async Task<bool> EnsureHostAsync(DateTime deadline, CancellationToken cancellationToken, Action? underWay = null)
     {
         _files.EnsurePrivateDirectory();
         using var startLock = await FileLock.AcquireAsync(_files.StartLock, Remaining(deadline), cancellationToken: cancellationToken).ConfigureAwait(false);
         if (startLock is null || await IsServingAsync(cancellationToken).ConfigureAwait(false))
         {
+            underWay?.Invoke();
             return false; // another front end is starting one (or did): ask it
         }
 
-        var pid = _startHost();
+        int pid;
+        try
+        {
+            pid = _startHost();
+        }
+        finally
+        {
+            underWay?.Invoke();
+        }
+
         var startTicks = ProcessIdentity.StartTicks(pid);
         while (DateTime.UtcNow < deadline && !await IsServingAsync(cancellationToken).ConfigureAwait(false))
         {

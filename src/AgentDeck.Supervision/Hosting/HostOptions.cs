@@ -21,4 +21,10 @@ public sealed record HostOptions
     /// and never affects other runs.
     /// </summary>
     public Func<RunRecord, CancellationToken, Task>? OnRunEnded { get; init; }
+
+    /// <summary>
+    /// Called once the host socket answers (every front end that found no host has recorded its run by then), beside
+    /// the serving: a failure is logged and ends nothing.
+    /// </summary>
+    public Func<CancellationToken, Task>? OnServing { get; init; }
 }

@@ -69,6 +69,7 @@ public sealed class SupervisorHost
         await using (await ControlServer.StartAsync(_files.ControlSocket, AnswerAsync, cancellationToken).ConfigureAwait(false))
         {
             _options.Log($"serving {_files.ControlSocket} (pid {Environment.ProcessId})");
+            var onServing = RunOnServingAsync();
             try
             {
                 await WaitUntilIdleAsync(cancellationToken).ConfigureAwait(false);
@@ -84,10 +85,31 @@ public sealed class SupervisorHost
             }
 
             await _stopping.CancelAsync().ConfigureAwait(false);
+            await onServing.ConfigureAwait(false);
             await Task.WhenAll(Snapshot()).ConfigureAwait(false);
         }
 
         _options.Log("closed");
+    }
+
+    private async Task RunOnServingAsync()
+    {
+        if (_options.OnServing is not { } hook)
+        {
+            return;
+        }
+
+        try
+        {
+            await Task.Run(() => hook(_stopping.Token), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !_stopping.IsCancellationRequested)
+        {
+            _options.Log($"the start-up hook failed: {error}");
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private async Task WaitUntilIdleAsync(CancellationToken cancellationToken)
@@ -147,7 +169,8 @@ public sealed class SupervisorHost
         }
     }
 
-    private Task<ControlReply> StartAsync(ControlRequest request, CancellationToken cancellationToken) =>
+    /// <summary>Starts the run of a start request (its run and launch exist), as if a front end had asked on the host socket.</summary>
+    public Task<ControlReply> StartAsync(ControlRequest request, CancellationToken cancellationToken = default) =>
         SuperviseNewAsync(request, () => _createWorker(request), null, cancellationToken);
 
     /// <summary>

@@ -6,9 +6,10 @@ namespace AgentDeck.Tui.Source;
 
 /// <summary>
 /// A deck source over the run ledger: lists runs, then reads each run's events from its last seen seq, so a poll
-/// costs a query per changed run. Unread means "new text since the person last focused the run".
+/// costs a query per changed run. Unread means "new text since the person last focused the run". A live run goes
+/// through <paramref name="liveness"/> (which marks it lost when its supervisor died) before it is shown.
 /// </summary>
-public sealed class LedgerDeckSource(IRunLedger ledger, TimeProvider clock) : IDeckSource
+public sealed class LedgerDeckSource(IRunLedger ledger, TimeProvider clock, Func<RunRecord, RunRecord>? liveness = null) : IDeckSource
 {
     private const int InitialEvents = 200;
     private const int BatchLimit = 1000;
@@ -23,7 +24,8 @@ public sealed class LedgerDeckSource(IRunLedger ledger, TimeProvider clock) : ID
         try
         {
             // Filtered here rather than in SQL: a run belongs to the repository when its recorded repo matches or it ran inside it.
-            runs = ledger.ListRuns(new RunQuery { Limit = RunLimit }).Where(scope.Includes).ToList();
+            runs = ledger.ListRuns(new RunQuery { Limit = RunLimit }).Where(scope.Includes)
+                .Select(run => liveness is null || run.Status.IsFinal() ? run : liveness(run)).ToList();
         }
         catch (LedgerException error)
         {

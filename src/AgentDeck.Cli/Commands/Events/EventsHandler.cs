@@ -48,8 +48,9 @@ public sealed class EventsHandler(CliContext context, TimeSpan pollInterval)
         return ExitCodes.Ok;
     }
 
-    private static bool IsOver(IRunLedger ledger, string runId, long next) =>
-        ledger.FindRun(runId) is not { } current || (current.Status.IsFinal() && ledger.LastSeq(runId) < next);
+    /// <summary>The run has ended (or its supervisor died: it is marked lost, and that ends the follow too) and every event is printed.</summary>
+    private bool IsOver(IRunLedger ledger, string runId, long next) =>
+        ledger.FindRun(runId) is not { } current || (LiveRuns.Checked(context, current).Status.IsFinal() && ledger.LastSeq(runId) < next);
 
     private void Print(StoredEvent stored, bool json, bool includeRaw)
     {

@@ -13,14 +13,16 @@ using AgentDeck.Supervision.Hosting;
 namespace AgentDeck.Cli.Commands.Run;
 
 /// <summary>
-/// A spawn with no supervisor host serving: starts the worker here at once (the spec the host would use, in its own
-/// session, under a waiter that records its exit code), writes the driver's first stdin lines, and hands the running
-/// worker with its unread pipes to the host (started by <see cref="HostClient"/> meanwhile) in an <c>adopt</c> request.
-/// The front end stays until the host took it; when no host takes it, the worker is killed and the run is failed
-/// with the reason, so no worker ever runs unwatched. Until the host's answer it also records the worker's first
-/// stdout lines itself (<see cref="FirstLinesRecording"/>: looked at in the pipe, never consumed), so an agent that
-/// prints before the host is up has its first events in the ledger at once; the host reads the pipe only once this
-/// front end let go of the run's <see cref="FirstLinesLock"/>, and replays the lines the raw log holds by then.
+/// A spawn with no supervisor host serving: starts the host, then the worker here at once (the spec the host would
+/// use, in its own session, under a waiter that keeps its stdout and stderr in the run's capture files and records its
+/// pid and exit code) with the driver's first stdin lines waiting for it in a file, and hands the worker's stdin to the host in an
+/// <c>adopt</c> request. The kernel holds the output from the first byte, so this front end dying at any moment loses
+/// nothing: the host reads the capture files from their start, and a worker nobody handed over is found by the host
+/// when it starts serving (<c>HostOrphans</c>). Until the host's answer this front end also records the worker's first
+/// stdout lines itself (<see cref="FirstLinesRecording"/>), so an agent that prints before the host is up has its
+/// first events in the ledger at once; it holds the run's <see cref="FirstLinesLock"/> from before the worker starts
+/// until then, and the host reads the capture only once the lock is free, replaying the lines the raw log holds.
+/// When the host refuses the worker, the worker is killed and the run failed with the reason.
 /// </summary>
 public sealed class ColdSpawn(WorkerServices services, IProcessHandoff starter, HostClient hosts)
 {
@@ -41,27 +43,35 @@ public sealed class ColdSpawn(WorkerServices services, IProcessHandoff starter, 
         ArgumentNullException.ThrowIfNull(warmUp);
         var runId = start.Run ?? throw new ArgumentException("the start request names no run", nameof(start));
 
-        // The host's start (a .NET process, its ledger, its price table) is the long pole: under way first.
-        var hostStarting = Task.Run(() => hosts.EnsureServingAsync());
         var files = services.Files(runId);
         files.EnsurePrivateDirectory();
+        var record = SupervisorRecord.ForCurrentProcess(DateTimeOffset.UtcNow);
+        // Until the host adopts the worker this front end supervises it; the lock tells the host when it let go (or died).
+        record.Save(files.Supervisor);
+        using var recordingLock = FirstLinesLock.TryHold(files);
         File.Delete(files.ExitStatus);
+        File.Delete(files.WaiterPid);
+
+        // The host's start (a .NET process, its ledger, its price table) is the long pole: under way first, and its
+        // process exists before the worker does, so a worker whose front end dies is always found by a host.
+        var hostProcessStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var hostStarting = Task.Run(() => hosts.EnsureServingAsync(() => hostProcessStarted.TrySetResult()));
+        Task.WaitAny(hostProcessStarted.Task, hostStarting);
+        var hostFiles = new HostFiles(services.Paths);
         var spec = driver.Spec with
         {
             Grouping = ProcessGrouping.NewSession,
             Environment = WorkerEnvironment.Compose(start.Environment, driver.Spec.Environment),
         };
 
-        using var worker = Start(runId, spec, files.ExitStatus);
-        // Until the host adopts it this front end supervises it: a front end killed meanwhile leaves the run 'lost'.
-        SupervisorRecord.ForCurrentProcess(DateTimeOffset.UtcNow).With(worker.Pid).Save(files.Supervisor);
-        // From here until the recording stops, the ledger is the recording thread's; the host reads the worker's
-        // stdout only once the lock is free again.
-        using var recordingLock = FirstLinesLock.TryHold(files);
+        var capture = new WorkerCapture(files.CaptureStdout, files.CaptureStderr, files.ExitStatus, files.WaiterPid, hostFiles.HostLock);
+        // The driver's first lines (the prompt, handshakes) go in before the worker starts: it reads them whoever dies.
+        var written = spec.Stdin == StdinMode.Pipe ? driver.OnStarted() : [];
+        using var worker = Start(runId, spec, capture, written);
+        record.With(worker.Pid).Save(files.Supervisor);
         using var recording = recordingLock is null
             ? null
-            : FirstLinesRecording.Start(worker, () => new RunRecorder(services.Ledger, runId, parser(), services.Paths, FirstLinesOptions), warmUp);
-        var written = WriteFirstLines(worker, spec, driver);
+            : FirstLinesRecording.Start(files.CaptureStdout, () => worker.HasExited, () => new RunRecorder(services.Ledger, runId, parser(), services.Paths, FirstLinesOptions), warmUp);
         var adopt = new ControlRequest(ControlRequest.Adopt)
         {
             Run = runId,
@@ -76,7 +86,7 @@ public sealed class ColdSpawn(WorkerServices services, IProcessHandoff starter, 
         ControlReply reply;
         try
         {
-            var adoptSocket = new HostFiles(services.Paths).AdoptSocket;
+            var adoptSocket = hostFiles.AdoptSocket;
             Func<ControlRequest, CancellationToken, Task<ControlReply>> send = (request, token) => SendAdoptAsync(adoptSocket, request, worker, token);
             reply = AdoptWhileHostStartsAsync(adopt, send, () => File.Exists(adoptSocket), hostStarting).GetAwaiter().GetResult()
                     ?? hosts.SendAsync(adopt, send).GetAwaiter().GetResult();
@@ -136,38 +146,17 @@ public sealed class ColdSpawn(WorkerServices services, IProcessHandoff starter, 
         }
     }
 
-    private HandoffProcess Start(string runId, ProcessSpec spec, string exitStatusPath)
+    private HandoffProcess Start(string runId, ProcessSpec spec, WorkerCapture capture, IReadOnlyList<string> firstLines)
     {
         try
         {
-            return starter.StartForHandoff(spec, exitStatusPath);
+            return starter.StartForHandoff(spec, capture, firstLines);
         }
         catch (ProcessStartException error)
         {
             Fail(runId, error.Message, FailureReasons.Config);
             throw new CliException(error.Message);
         }
-    }
-
-    /// <summary>The driver's first lines (the prompt, handshakes), written now so the agent starts working at once.</summary>
-    private static IReadOnlyList<string> WriteFirstLines(HandoffProcess worker, ProcessSpec spec, IAgentDriver driver)
-    {
-        var lines = driver.OnStarted();
-        if (spec.Stdin != StdinMode.Pipe || lines.Count == 0)
-        {
-            return [];
-        }
-
-        try
-        {
-            worker.WriteStdinLines(lines);
-        }
-        catch (IOException)
-        {
-            // The agent exited before reading: its output and exit code, waiting in the pipes and the status file, tell why.
-        }
-
-        return lines;
     }
 
     private static async Task<ControlReply> SendAdoptAsync(string adoptSocket, ControlRequest request, HandoffProcess worker, CancellationToken cancellationToken)

@@ -5,56 +5,56 @@ namespace AgentDeck.Cli.Commands.Run;
 
 /// <summary>
 /// A cold spawn's first stdout lines, recorded by the front end while the supervisor host starts (the host's own start
-/// is longer than many agents take to print): the worker's stdout is looked into without being consumed
-/// (<see cref="PipePeek"/>) every couple of milliseconds, and each complete line goes through the normal
-/// <see cref="RunRecorder"/> (raw log, events, tallies) and is committed at once, so every reader of the ledger sees it.
-/// <see cref="Stop"/> ends the looking and says what was recorded; those lines are still the first in the pipe, and the
-/// host, told so in the adopt request, reads them without recording them again. The ledger is this recording's alone
-/// from <see cref="Start"/> to <see cref="Stop"/>.
+/// is longer than many agents take to print): the worker's capture file is looked at every couple of milliseconds,
+/// and each complete line goes through the normal <see cref="RunRecorder"/> (raw log, events, tallies) and is
+/// committed at once, so every reader of the ledger sees it. <see cref="Stop"/> ends the looking; the host, told so in
+/// the adopt request, reads the capture from its start and replays those lines without recording them again. The
+/// ledger is this recording's alone from <see cref="Start"/> to <see cref="Stop"/>.
 /// </summary>
 public sealed class FirstLinesRecording : IDisposable
 {
-    // The worker's pipe stays readable while its content is unconsumed, so readiness cannot be waited for: a cheap
-    // FIONREAD every few milliseconds is the wait.
+    // A regular file is always "ready": a cheap read every few milliseconds is the wait, for the few hundred
+    // milliseconds the host takes to start.
     private static readonly TimeSpan LookInterval = TimeSpan.FromMilliseconds(2);
 
-    private readonly PipePeek _peek;
+    private readonly CaptureLines _capture;
+    private readonly Func<bool> _workerEnded;
     private readonly Func<RunRecorder> _openRecorder;
     private readonly Thread _looking;
     private volatile bool _stopping;
     private RunRecorder? _recorder;
     private Exception? _failure;
-    private (long Lines, long Bytes)? _recorded;
+    private long? _recorded;
 
-    private FirstLinesRecording(PipePeek peek, Func<RunRecorder> openRecorder, Action warmUp)
+    private FirstLinesRecording(CaptureLines capture, Func<bool> workerEnded, Func<RunRecorder> openRecorder, Action warmUp)
     {
-        _peek = peek;
+        _capture = capture;
+        _workerEnded = workerEnded;
         _openRecorder = openRecorder;
         _looking = new Thread(() => Look(warmUp)) { IsBackground = true, Name = "first-lines" };
         _looking.Start();
     }
 
-    /// <summary>
-    /// Starts recording the worker's first lines; null where its stdout cannot be looked into (then the host records
-    /// everything, as before).
-    /// </summary>
+    /// <summary>Starts recording the worker's first lines from its capture file.</summary>
+    /// <param name="capturePath">The worker's stdout capture file (it may not exist yet).</param>
+    /// <param name="workerEnded">True once the worker has exited: what the file holds then is all there will be.</param>
     /// <param name="openRecorder">The run's recorder with the agent's parser; called on the recording's thread.</param>
     /// <param name="warmUp">Work done on that thread before the first look, so the first line costs no JIT (e.g. a throwaway parse).</param>
-    public static FirstLinesRecording? Start(HandoffProcess worker, Func<RunRecorder> openRecorder, Action warmUp)
+    public static FirstLinesRecording Start(string capturePath, Func<bool> workerEnded, Func<RunRecorder> openRecorder, Action warmUp)
     {
-        ArgumentNullException.ThrowIfNull(worker);
+        ArgumentNullException.ThrowIfNull(capturePath);
+        ArgumentNullException.ThrowIfNull(workerEnded);
         ArgumentNullException.ThrowIfNull(openRecorder);
         ArgumentNullException.ThrowIfNull(warmUp);
-        var peek = worker.PeekStdout();
-        return peek is null ? null : new FirstLinesRecording(peek, openRecorder, warmUp);
+        return new FirstLinesRecording(new CaptureLines(capturePath), workerEnded, openRecorder, warmUp);
     }
 
     /// <summary>
-    /// Stops looking, records and commits what arrived last, and returns the complete lines recorded and the bytes they
-    /// take in the pipe ('\n's included). Calling it again returns the same.
+    /// Stops looking, records and commits what arrived last, and returns the complete lines recorded. Calling it again
+    /// returns the same.
     /// </summary>
     /// <exception cref="InvalidOperationException">The lines could not be recorded (the ledger or the raw log failed).</exception>
-    public (long Lines, long Bytes) Stop()
+    public long Stop()
     {
         if (_recorded is { } recorded)
         {
@@ -78,7 +78,7 @@ public sealed class FirstLinesRecording : IDisposable
         finally
         {
             CloseRecorder();
-            _peek.Dispose();
+            _capture.Dispose();
         }
 
         if (_failure is { } failure)
@@ -86,10 +86,9 @@ public sealed class FirstLinesRecording : IDisposable
             throw new InvalidOperationException($"could not record the worker's first output: {failure.Message}", failure);
         }
 
-        _recorded = (_peek.Lines, _peek.LineBytes);
+        _recorded = _capture.Lines;
         return _recorded.Value;
     }
-
     /// <summary>Stops looking when <see cref="Stop"/> was not called (the hand-over failed early); never throws.</summary>
     public void Dispose()
     {
@@ -116,11 +115,11 @@ public sealed class FirstLinesRecording : IDisposable
             warmUp();
             while (!_stopping)
             {
-                var ended = _peek.WritersGone;
+                var ended = _workerEnded();
                 RecordNewLines();
                 if (ended)
                 {
-                    // The worker exited: what its pipe holds now is all there will be, and is recorded.
+                    // The worker exited: what its capture holds now is all there will be, and is recorded.
                     return;
                 }
 
@@ -135,7 +134,7 @@ public sealed class FirstLinesRecording : IDisposable
 
     private void RecordNewLines()
     {
-        var lines = _peek.ReadNewLines();
+        var lines = _capture.ReadNewLines();
         if (lines.Count == 0)
         {
             return;

@@ -39,6 +39,10 @@ public sealed class WorkerLauncher(
     public RunRecord Launch(NewRun run, Func<string, WorkerLaunch> launchFor, bool keepOpen)
     {
         var record = WorkerServices.Guard(() => services.Ledger.CreateRun(run));
+        // Until a supervisor takes the run, this front end answers for it: if it dies first, the run reads lost at once.
+        var files = services.Files(record.Id);
+        files.EnsurePrivateDirectory();
+        SupervisorRecord.ForCurrentProcess(DateTimeOffset.UtcNow).Save(files.Supervisor);
         var launch = launchFor(record.Id);
         try
         {
@@ -50,7 +54,7 @@ public sealed class WorkerLauncher(
             throw new CliException(error.Message);
         }
 
-        LaunchFile.Save(services.Files(record.Id), launch);
+        LaunchFile.Save(files, launch);
         var start = new ControlRequest(ControlRequest.Start) { Run = record.Id, KeepOpen = keepOpen, Environment = FrontEndEnvironment() };
         var hosts = new HostClient(new HostFiles(services.Paths), StartHost);
         ControlReply reply;

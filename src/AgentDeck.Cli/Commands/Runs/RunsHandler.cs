@@ -16,7 +16,7 @@ public sealed class RunsHandler(CliContext context)
 
         var wanted = ParseStatuses(statuses);
         var runs = context.LedgerExists
-            ? context.OpenLedger(readOnly: true).ListRuns(new RunQuery { Limit = limit, Statuses = wanted })
+            ? LiveRuns.Checked(context, context.OpenLedger(readOnly: true).ListRuns(new RunQuery { Limit = limit, Statuses = wanted }))
             : [];
         if (json)
         {

@@ -11,7 +11,7 @@ public sealed class ShowHandler(CliContext context)
     public int Run(string runIdOrPrefix, bool json)
     {
         var ledger = RunLookup.Open(context, runIdOrPrefix);
-        var run = ledger.ResolveRun(runIdOrPrefix);
+        var run = LiveRuns.Checked(context, ledger.ResolveRun(runIdOrPrefix));
         var escalatedTo = EscalationLinks.EscalatedTo(ledger, run);
         if (json)
         {

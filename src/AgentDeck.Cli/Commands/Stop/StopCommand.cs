@@ -2,6 +2,7 @@ using System.CommandLine;
 using AgentDeck.Cli.Commands.Run;
 using AgentDeck.Cli.Commands.Steer;
 using AgentDeck.Cli.Hosting;
+using AgentDeck.Core.Runs;
 using AgentDeck.Supervision.Control;
 
 namespace AgentDeck.Cli.Commands.Stop;
@@ -17,10 +18,19 @@ public static class StopCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             using var services = WorkerServices.Open(context.Console);
-            var (record, _) = await RunControl.SendAsync(services, result.GetRequiredValue(run),
-                new ControlRequest(ControlRequest.Stop) { Force = result.GetValue(force) }, cancellationToken).ConfigureAwait(false);
-            context.Console.Out.WriteLine($"stopped {record.Id}");
-            return ExitCodes.Ok;
+            var id = result.GetRequiredValue(run);
+            try
+            {
+                var (record, _) = await RunControl.SendAsync(services, id, new ControlRequest(ControlRequest.Stop) { Force = result.GetValue(force) }, cancellationToken)
+                    .ConfigureAwait(false);
+                context.Console.Out.WriteLine($"stopped {record.Id}");
+                return ExitCodes.Ok;
+            }
+            catch (CliException) when (services.Resolve(id) is var ended && StrayWorker.Kill(services, ended))
+            {
+                context.Console.Out.WriteLine($"stopped {ended.Id}: it was {ended.Status.ToName()}, and its processes were killed");
+                return ExitCodes.Ok;
+            }
         });
         return command;
     }

@@ -9,6 +9,7 @@ using AgentDeck.Core.Processes;
 using AgentDeck.Core.Runs;
 using AgentDeck.Core.Storage;
 using AgentDeck.Core.Workers;
+using AgentDeck.Processes;
 using AgentDeck.Supervision;
 using AgentDeck.Supervision.Control;
 using AgentDeck.Supervision.Hosting;
@@ -22,7 +23,7 @@ namespace AgentDeck.Cli.Commands.Supervise;
 /// </summary>
 public sealed class SupervisedWorkerFactory(
     IRunLedger ledger, AgentDeckPaths paths, IProcessRunner runner, Func<IReadOnlyDictionary<string, string>?, IAgentDriverFactory> driversFor, Lock ledgerLock,
-    LedgerFlusher? flusher = null)
+    LedgerFlusher? flusher = null, Func<CancellationToken, Task>? readPace = null)
 {
     /// <summary>
     /// How often a worker's pending events are committed when no shared flusher is given. The screen wakes on every
@@ -33,7 +34,17 @@ public sealed class SupervisedWorkerFactory(
     private readonly ConcurrentDictionary<string, IPriceBook> _prices = new(StringComparer.Ordinal);
     private readonly InFlightSpend _inFlight = new();
 
-    public WorkerSupervisor Create(ControlRequest start) => Create(start, runner);
+    /// <summary>
+    /// The supervisor for a start request: with a runner that can start workers for hand-over, the worker's output goes
+    /// to its capture files and it dies with this host (see <see cref="CapturingRunner"/>).
+    /// </summary>
+    public WorkerSupervisor Create(ControlRequest start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        return runner is IProcessHandoff handoff && start.Run is { } runId
+            ? Create(start, new CapturingRunner(runner, handoff, new RunFiles(paths, runId), new HostFiles(paths).HostLock, readPace))
+            : Create(start, runner);
+    }
 
     /// <summary>The price table of a config folder, loaded already (the host loads its own while it starts).</summary>
     public void KnowPrices(string configDirectory, IPriceBook prices) => _prices.TryAdd(configDirectory, prices);

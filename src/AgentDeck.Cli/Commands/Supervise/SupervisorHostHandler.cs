@@ -81,14 +81,17 @@ public sealed class SupervisorHostHandler(
         using var _ = ledger;
         var ledgerLock = new Lock();
         var flusher = new LedgerFlusher(ledger, ledgerLock, ingestTick);
-        var workers = new SupervisedWorkerFactory(ledger, context.Paths, runner, driversFor, ledgerLock, flusher);
+        var workers = new SupervisedWorkerFactory(ledger, context.Paths, runner, driversFor, ledgerLock, flusher, ingestTick.NextAsync);
         workers.KnowPrices(context.ConfigDirectory, prices);
         var escalation = new HostEscalation(context.Paths, runner, driversFor);
-        var host = new SupervisorHost(files, ledger, ledgerLock, escalation.Remembering(workers.Create), new HostOptions
+        var orphans = new HostOrphans(ledger, ledgerLock, context.Paths, line => Log(log, line), ingestTick.NextAsync);
+        SupervisorHost? host = null;
+        host = new SupervisorHost(files, ledger, ledgerLock, escalation.Remembering(workers.Create), new HostOptions
         {
             IdleGrace = IdleGrace(),
             Log = line => Log(log, line),
             OnRunEnded = escalation.AfterRunAsync,
+            OnServing = token => orphans.AdoptAllAsync(host!, token),
         }, escalation.Remembering(workers.Adopt));
         hosting.SetResult(host);
         await host.RunAsync(ending.Token).ConfigureAwait(false);

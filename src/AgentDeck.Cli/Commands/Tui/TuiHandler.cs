@@ -9,6 +9,7 @@ using AgentDeck.Discovery;
 using AgentDeck.Discovery.Doctor;
 using AgentDeck.Core.Storage;
 using AgentDeck.Ledger;
+using AgentDeck.Supervision;
 using AgentDeck.Processes;
 using AgentDeck.Terminal;
 using AgentDeck.Tui.App;
@@ -43,7 +44,7 @@ public sealed class TuiHandler(CliContext context)
         {
             Source = new CostGuardDeckSource(
                 new RoutedDeckSource(
-                    new ChangeGatedDeckSource(new LedgerDeckSource(ledger, TimeProvider.System), LedgerChangeStamp.For(paths), TimeProvider.System, FullPollInterval),
+                    new ChangeGatedDeckSource(new LedgerDeckSource(ledger, TimeProvider.System, new RunLiveness(ledger, paths).Check), LedgerChangeStamp.For(paths), TimeProvider.System, FullPollInterval),
                     RoutingPlanFor(ledger)),
                 ledger, limits, limitsProblem, spend, TimeProvider.System),
             Control = readOnly ? new UnavailableWorkerControl("read-only mode: workers can be watched, not changed") : new SupervisorWorkerControl(context, new ProcessRunner(), new AgentDriverFactory()),

@@ -8,12 +8,13 @@ using Microsoft.Win32.SafeHandles;
 namespace AgentDeck.Processes;
 
 /// <summary>
-/// A worker started by another process (<see cref="IProcessHandoff"/>) and handed over with its pipes: its output is
-/// read from the pipes, which kept whatever it wrote before; its end is seen through a pidfd (this process is not its
-/// parent), and its exit code is read from the file its waiter writes. <see cref="Pid"/> is the waiter's, which leads
-/// the group the agent runs in, so every signal goes to the group.
+/// A worker whose output the kernel keeps in its capture files (<see cref="IProcessHandoff"/>), supervised by a process
+/// that is not its parent: its stdout and stderr are read from those files as they grow (from their start, so
+/// nothing it printed before is missed, whoever supervised it then); its end is seen through a pidfd and its exit code
+/// read from the file its waiter writes. <see cref="Pid"/> is the waiter's, which leads the group the agent runs in,
+/// so every signal goes to the group. Its stdin is a pipe handed over by the process that started it, or none.
 /// </summary>
-public sealed class AdoptedProcess : IRunningProcess
+public sealed class CapturedWorker : IRunningProcess
 {
     private static readonly byte[] Newline = [(byte)'\n'];
     private static readonly TimeSpan ProcPollInterval = TimeSpan.FromMilliseconds(100);
@@ -27,47 +28,70 @@ public sealed class AdoptedProcess : IRunningProcess
     private readonly CancellationTokenSource _disposed = new();
     private readonly Task _pumps;
     private readonly Task _exited;
+    private readonly bool _seenAlive;
+    private readonly ProcessTree _tree;
     private Stream? _stdin;
 
     /// <param name="pid">The waiter's pid, which leads the worker's session and group.</param>
     /// <param name="isAlive">True while <paramref name="pid"/> is still the same process (not a reused pid).</param>
-    /// <param name="descriptors">Stdout, stderr and (when open) stdin, as <see cref="HandoffProcess.Descriptors"/> sent them; owned from here on.</param>
-    /// <param name="exitStatusPath">Where the waiter writes the exit code.</param>
+    /// <param name="capture">The worker's capture files.</param>
+    /// <param name="stdin">The worker's stdin pipe, owned from here on; null when nobody can write to it any more.</param>
     /// <param name="alreadyWritten">Stdin lines the starter wrote already: the same lines written again are skipped, in order.</param>
     /// <param name="readPace">The host's ingest tick, as for a paced <see cref="ProcessRunner"/>; null reads as soon as data arrives.</param>
     /// <param name="beforeStdoutRead">
-    /// Awaited before the first read of stdout (the starter may still be looking into it with a <see cref="PipePeek"/>,
-    /// which a read would make wrong); null reads at once.
+    /// Awaited before the first read of stdout (the starter may still be recording the first lines itself); null reads at once.
     /// </param>
-    public AdoptedProcess(
-        int pid, Func<bool> isAlive, IReadOnlyList<SafeFileHandle> descriptors, string exitStatusPath, IReadOnlyList<string> alreadyWritten,
+    public CapturedWorker(
+        int pid, Func<bool> isAlive, WorkerCapture capture, SafeFileHandle? stdin, IReadOnlyList<string> alreadyWritten,
         Func<CancellationToken, Task>? readPace = null, Func<CancellationToken, Task>? beforeStdoutRead = null)
-        : this(pid, isAlive, descriptors, exitStatusPath, alreadyWritten, LineSplitter.DefaultMaxLineBytes, readPace, beforeStdoutRead)
+        : this(pid, isAlive, capture, stdin, alreadyWritten, LineSplitter.DefaultMaxLineBytes, readPace, beforeStdoutRead)
     {
     }
 
-    internal AdoptedProcess(
-        int pid, Func<bool> isAlive, IReadOnlyList<SafeFileHandle> descriptors, string exitStatusPath, IReadOnlyList<string> alreadyWritten,
+    internal CapturedWorker(
+        int pid, Func<bool> isAlive, WorkerCapture capture, SafeFileHandle? stdin, IReadOnlyList<string> alreadyWritten,
         int maxLineBytes, Func<CancellationToken, Task>? readPace = null, Func<CancellationToken, Task>? beforeStdoutRead = null)
     {
-        ArgumentNullException.ThrowIfNull(descriptors);
-        if (descriptors.Count is < 2 or > 3)
-        {
-            throw new ArgumentException($"a handed-over worker comes with 2 or 3 pipes (stdout, stderr, stdin), not {descriptors.Count}", nameof(descriptors));
-        }
-
+        ArgumentNullException.ThrowIfNull(capture);
         Pid = pid;
         _isAlive = isAlive ?? throw new ArgumentNullException(nameof(isAlive));
-        _exitStatusPath = exitStatusPath ?? throw new ArgumentNullException(nameof(exitStatusPath));
+        _exitStatusPath = capture.ExitStatus;
         _alreadyWritten = new Queue<string>(alreadyWritten ?? []);
         var splitter = readPace is null ? new LineSplitter(maxLineBytes) : new LineSplitter(maxLineBytes, readPace);
-        var stdout = Pipe(descriptors[0], PipeDirection.In);
-        var stderr = Pipe(descriptors[1], PipeDirection.In);
-        _stdin = descriptors.Count == 3 ? Pipe(descriptors[2], PipeDirection.Out) : null;
-        _pumps = Task.WhenAll(
-            Task.Run(() => PumpAsync(splitter, stdout, _stdout.Writer, beforeStdoutRead)),
-            Task.Run(() => PumpAsync(splitter, stderr, _stderr.Writer, null)));
+        _stdin = stdin is null ? null : Pipe(stdin, PipeDirection.Out);
+        // A waiter never seen alive may have left its pid to another process: its group is never signalled then.
+        _seenAlive = _isAlive();
+        _tree = new ProcessTree(pid);
         _exited = WatchExitAsync();
+        _pumps = Task.WhenAll(
+            Task.Run(() => PumpAsync(splitter, capture.Stdout, _stdout.Writer, beforeStdoutRead)),
+            Task.Run(() => PumpAsync(splitter, capture.Stderr, _stderr.Writer, null)));
+    }
+
+    /// <summary>
+    /// The waiter of the worker these capture files belong to, while it lives: the pid it recorded, checked against the
+    /// process's own command line (which names the capture's exit status file), so a reused pid is never taken for it.
+    /// </summary>
+    public static int? FindWaiter(WorkerCapture capture)
+    {
+        ArgumentNullException.ThrowIfNull(capture);
+        try
+        {
+            if (!int.TryParse(File.ReadAllText(capture.WaiterPid).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                return null;
+            }
+
+            var commandLine = File.ReadAllText($"/proc/{pid}/cmdline");
+            return commandLine.Contains('\0' + Path.GetFullPath(capture.ExitStatus) + '\0', StringComparison.Ordinal)
+                   && ProcessTable.TryRead(pid, out var entry) && !entry.IsZombie
+                ? pid
+                : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     public int Pid { get; }
@@ -78,7 +102,7 @@ public sealed class AdoptedProcess : IRunningProcess
 
     public bool HasExited => _exited.IsCompleted;
 
-    public bool HasLiveGroupMembers => !HasExited || ProcessTable.HasLiveMembers(ProcessGroupId);
+    public bool HasLiveGroupMembers => _seenAlive && (!HasExited || ProcessTable.HasLiveMembers(ProcessGroupId) || _tree.HasLiveEscaped);
 
     public IAsyncEnumerable<ReadOnlyMemory<byte>> StdoutLines => _stdout.Reader.ReadAllAsync();
 
@@ -101,7 +125,7 @@ public sealed class AdoptedProcess : IRunningProcess
                 _alreadyWritten.Clear();
             }
 
-            var stdin = _stdin ?? throw new InvalidOperationException("stdin of the handed-over worker is closed (or was never a pipe)");
+            var stdin = _stdin ?? throw new InvalidOperationException("stdin of the worker is closed (or was never handed over)");
             await stdin.WriteAsync(Encoding.UTF8.GetBytes(line), cancellationToken).ConfigureAwait(false);
             await stdin.WriteAsync(Newline, cancellationToken).ConfigureAwait(false);
             await stdin.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -127,12 +151,20 @@ public sealed class AdoptedProcess : IRunningProcess
     public Task<bool> SignalAsync(ProcessSignal signal, bool wholeGroup)
     {
         // Once gone, the pid may belong to someone else: never signal it. The group id stays reserved while it has members.
-        if (!wholeGroup && HasExited)
+        if (!_seenAlive || (!wholeGroup && HasExited))
         {
             return Task.FromResult(false);
         }
 
-        return Task.FromResult(Posix.Send(Pid, signal, wholeGroup));
+        if (!wholeGroup || signal is not (ProcessSignal.Terminate or ProcessSignal.Kill))
+        {
+            return Task.FromResult(Posix.Send(Pid, signal, wholeGroup));
+        }
+
+        // A stop ends everything the worker started, also what left its group: the tree is known before anyone dies.
+        _tree.Collect();
+        var sent = Posix.Send(Pid, signal, group: true);
+        return Task.FromResult(_tree.SignalEscaped(signal) > 0 || sent);
     }
 
     public async Task<ProcessExitStatus> WaitForExitAsync(CancellationToken cancellationToken = default)
@@ -172,7 +204,7 @@ public sealed class AdoptedProcess : IRunningProcess
         return ProcessExitStatus.KilledBy(ProcessSignal.Kill);
     }
 
-    private async Task PumpAsync(LineSplitter splitter, Stream pipe, ChannelWriter<ReadOnlyMemory<byte>> lines, Func<CancellationToken, Task>? beforeFirstRead)
+    private async Task PumpAsync(LineSplitter splitter, string capture, ChannelWriter<ReadOnlyMemory<byte>> lines, Func<CancellationToken, Task>? beforeFirstRead)
     {
         if (beforeFirstRead is not null)
         {
@@ -183,21 +215,13 @@ public sealed class AdoptedProcess : IRunningProcess
             catch (OperationCanceledException)
             {
                 // Disposed before it could read: nothing was read, and nothing will be.
-                await pipe.DisposeAsync().ConfigureAwait(false);
                 lines.TryComplete();
                 return;
             }
         }
 
-        // Paced like the host's own workers: read on the tick without the runtime's socket engine (see RunningProcess).
-        var polled = splitter.IsPaced && OperatingSystem.IsLinux() && pipe is PipeStream { SafePipeHandle: var handle } ? new PolledPipeStream(handle) : null;
-        await using (pipe.ConfigureAwait(false))
-        {
-            await using (polled)
-            {
-                await splitter.PumpAsync(polled ?? pipe, lines, _disposed.Token).ConfigureAwait(false);
-            }
-        }
+        await using var tail = new CaptureTail(capture, _exited);
+        await splitter.PumpAsync(tail, lines, _disposed.Token).ConfigureAwait(false);
     }
 
     private Task WatchExitAsync()
