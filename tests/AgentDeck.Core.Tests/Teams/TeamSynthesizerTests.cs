@@ -89,6 +89,20 @@ public sealed class TeamSynthesizerTests
     }
 
     [Fact]
+    public void Given_one_member_with_two_similar_findings_side_by_side_When_synthesized_Then_they_stay_two_clusters_until_another_member_links_them()
+    {
+        var alone = TeamSynthesizer.Synthesize([Member("run-a", "security", Issue("f1", "SQL injection in login()", "src/auth.py", "40"), Issue("f2", "SQL injection in login() again", "src/auth.py", "44"))]);
+        var linked = TeamSynthesizer.Synthesize(
+        [
+            Member("run-a", "security", Issue("f1", "SQL injection in login()", "src/auth.py", "40"), Issue("f2", "SQL injection in login() again", "src/auth.py", "44")),
+            Member("run-b", "review", Issue("f1", "login() builds SQL from user input unescaped", "src/auth.py", "40-44")),
+        ]);
+
+        Assert.Equal(2, alone.Clusters.Count);
+        Assert.Equal((ClusterMarker.Agreed, 2), (Assert.Single(linked.Clusters).Marker, linked.Clusters[0].Support));
+    }
+
+    [Fact]
     public void Given_members_in_any_order_When_synthesized_Then_the_output_is_the_same()
     {
         MemberReport[] members =

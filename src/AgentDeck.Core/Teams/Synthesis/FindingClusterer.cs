@@ -4,7 +4,8 @@ namespace AgentDeck.Core.Teams.Synthesis;
 /// Groups findings that are about one thing. Every pair that passes <see cref="ClusteringThresholds"/> is joined, and
 /// the groups are what is joined to what, directly or through others (single linkage). Only pairs that can pass are
 /// compared: findings with a place only against findings in the same file, findings without one only against each
-/// other. Groups come back in the order of their first candidate, each listing its candidates in input order.
+/// other. Two findings of one member never join directly: by its own account they are separate claims. Groups come
+/// back in the order of their first candidate, each listing its candidates in input order.
 /// </summary>
 internal static class FindingClusterer
 {
@@ -72,7 +73,7 @@ internal static class FindingClusterer
 
                 var a = candidates[items[x]];
                 var b = candidates[items[y]];
-                if (near(a, b) && ClaimSimilarity.Of(a.Claim, b.Claim) >= threshold)
+                if (a.Run != b.Run && near(a, b) && ClaimSimilarity.Of(a.Claim, b.Claim) >= threshold)
                 {
                     sets.Join(items[x], items[y]);
                 }
