@@ -73,6 +73,17 @@ public sealed class ControlChannelTests : IDisposable
     }
 
     [Fact]
+    public void Given_a_ledger_that_cannot_be_written_When_a_dead_supervisors_run_is_checked_Then_it_is_shown_lost_and_left_unmarked()
+    {
+        var dead = _state.NewRun(RunStatus.Running);
+        new SupervisorRecord(int.MaxValue - 1, 1, DateTimeOffset.UtcNow).Save(Files(dead.Id).Supervisor);
+        var liveness = new RunLiveness(_state.Ledger, _state.Paths, readOnly: true);
+
+        Assert.Equal((RunStatus.Lost, "supervisor_died"), (liveness.Check(dead).Status, liveness.Check(dead).FailureReason));
+        Assert.Equal(RunStatus.Running, _state.Ledger.FindRun(dead.Id)!.Status);
+    }
+
+    [Fact]
     public void Given_a_pid_When_its_start_time_differs_Then_it_is_not_the_same_process()
     {
         var ticks = ProcessIdentity.CurrentStartTicks();
