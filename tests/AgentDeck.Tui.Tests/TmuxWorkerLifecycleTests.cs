@@ -80,6 +80,36 @@ public sealed class TmuxWorkerLifecycleTests : IDisposable
         Assert.Equal(runId, (string)cli.Runs().Single()!["id"]!);
     }
 
+    [Fact]
+    public void A_running_worker_shows_on_the_cost_tab_as_its_supervisor_counts_it_against_the_limits_it_enforces()
+    {
+        var config = Directory.CreateDirectory(Path.Combine(_home.Path, "config", "agentdeck")).FullName;
+        File.WriteAllText(Path.Combine(config, "config.toml"), "[limits]\nmax_concurrency = 2\nrun_budget_usd = 5.0\nglobal_budget_usd = 50.0\n");
+        var cli = new AgentdeckCli(_repo, _environment);
+        _tmux.Start(200, 50, _repo, _environment, AgentdeckCli.Command());
+        _tmux.WaitFor(s => s.Contains("AgentDeck", StringComparison.Ordinal), "the mission-control header");
+
+        _tmux.Keys("n");
+        _tmux.WaitFor(s => s.Contains("Spawn a worker", StringComparison.Ordinal), "the spawn dialog");
+        _tmux.Type($"[[S:{LongScenario}]] keep working until told otherwise");
+        _tmux.Keys("C-s");
+        _tmux.WaitFor(s => s.Contains("Step 2", StringComparison.Ordinal), "the worker's streamed text");
+        var runId = (string)cli.Runs().Single()!["id"]!;
+
+        _tmux.Keys("Tab", "Tab", "Tab", "Tab");
+        // The worker row's run budget comes from its supervisor's answer: without one, a run with no cost yet reads "cost unknown".
+        var cost = _tmux.WaitFor(s => s.Contains("1 of 2 active", StringComparison.Ordinal) && s.Contains(" of $5.00", StringComparison.Ordinal), "the live worker against its run budget");
+        Assert.Contains("of $50.00 today", cost, StringComparison.Ordinal);
+        Assert.Contains("$5.00 per run", cost, StringComparison.Ordinal);
+
+        _tmux.Keys("Tab");
+        _tmux.WaitFor(s => s.Contains("[Workers]", StringComparison.Ordinal), "the grid again");
+        _tmux.Keys("x");
+        _tmux.WaitFor(s => s.Contains("Confirm", StringComparison.Ordinal), "the stop confirmation");
+        _tmux.Keys("y");
+        Eventually.True(() => (string?)cli.Show(runId)["status"] == "stopped", () => $"run {runId} never stopped: {cli.Show(runId).ToJsonString()}");
+    }
+
     public void Dispose()
     {
         _tmux.Dispose();
