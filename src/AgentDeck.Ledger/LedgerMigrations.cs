@@ -68,6 +68,13 @@ public static class LedgerMigrations
             ) STRICT;
             CREATE UNIQUE INDEX event_chunks_by_run ON event_chunks(run_id, last_seq);
             """, EventRowsToChunks.Convert),
+        new(3, "denied tool calls and the route a run was launched on", """
+            ALTER TABLE runs ADD COLUMN denied_tool_calls INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE runs ADD COLUMN route_agent TEXT;
+            ALTER TABLE runs ADD COLUMN route_model TEXT;
+            ALTER TABLE runs ADD COLUMN route_profile TEXT;
+            ALTER TABLE runs ADD COLUMN route_reason TEXT;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -46,7 +46,7 @@ internal sealed class LedgerWriter : IDisposable
                 model = COALESCE(?5, model), final_text = ?6, tokens_input = ?7, tokens_cached_input = ?8,
                 tokens_cache_write = ?9, tokens_output = ?10, tokens_reasoning = ?11, cost_usd = ?12, tool_calls = ?13,
                 files_touched = ?14, ended_at = COALESCE(?15, ended_at), exit_code = COALESCE(?16, exit_code),
-                updated_at = ?17
+                updated_at = ?17, denied_tool_calls = ?18
             WHERE id = ?1
             """);
         _layout = new NativeStatement(db, "SELECT events FROM event_chunks WHERE run_id = ?1 ORDER BY last_seq");
@@ -173,6 +173,7 @@ internal sealed class LedgerWriter : IDisposable
         s.BindInt64(15, aggregates.EndedAt?.ToUnixTimeMilliseconds());
         s.BindInt64(16, aggregates.ExitCode);
         s.BindInt64(17, nowMillis);
+        s.BindInt64(18, aggregates.DeniedToolCalls);
         s.Execute();
     }
 

@@ -17,6 +17,7 @@ public sealed record RunAggregates
     public TokenUsage Tokens { get; init; }
     public decimal? CostUsd { get; init; }
     public int ToolCalls { get; init; }
+    public int DeniedToolCalls { get; init; }
     public IReadOnlyList<string> FilesTouched { get; init; } = [];
     public DateTimeOffset? EndedAt { get; init; }
     public int? ExitCode { get; init; }
@@ -31,6 +32,7 @@ public sealed record RunAggregates
         Tokens = tally.Tokens,
         CostUsd = tally.CostUsd,
         ToolCalls = tally.ToolCalls,
+        DeniedToolCalls = tally.DeniedToolCalls,
         FilesTouched = [.. tally.FilesTouched],
     };
 }

@@ -16,10 +16,15 @@ public static class RunText
         output.WriteLine($"status   {Status(run, phase)}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"started  {run.StartedAt:u}{(run.EndedAt is { } e ? $"  ended {e:u}" : "")}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"tokens   in {run.Tokens.TotalInput}  out {run.Tokens.Output}   cost {Cost(run.CostUsd)}   tools {run.ToolCalls}"));
+            $"tokens   in {run.Tokens.TotalInput}  out {run.Tokens.Output}   cost {Cost(run.CostUsd)}   tools {run.ToolCalls}{(run.DeniedToolCalls > 0 ? $" ({run.DeniedToolCalls} denied)" : "")}"));
         if (run.FilesTouched.Count > 0)
         {
             output.WriteLine($"files    {string.Join(", ", run.FilesTouched)}");
+        }
+
+        if (run.Route is { } route)
+        {
+            output.WriteLine($"route    {route}: {route.Reason}");
         }
 
         output.WriteLine($"prompt   {Snippet(run.Prompt)}");
@@ -30,7 +35,7 @@ public static class RunText
     }
 
     private static string Status(RunRecord run, string? phase) =>
-        run.Status.ToName() + (phase is not null ? $" ({phase})" : run.FailureReason is { Length: > 0 } reason ? $" ({reason})" : "");
+        RunOutcomeLabel.Of(run) + (phase is not null ? $" ({phase})" : run.FailureReason is { Length: > 0 } reason ? $" ({reason})" : "");
 
     private static string Cost(decimal? usd) => usd is { } c ? string.Create(CultureInfo.InvariantCulture, $"${c:0.0000}") : "$?";
 

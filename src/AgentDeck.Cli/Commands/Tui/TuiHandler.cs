@@ -39,7 +39,7 @@ public sealed class TuiHandler(CliContext context)
         {
             Source = new RoutedDeckSource(
                 new ChangeGatedDeckSource(new LedgerDeckSource(ledger, TimeProvider.System, settings.Budget), LedgerChangeStamp.For(paths), TimeProvider.System, FullPollInterval),
-                RoutingPlanFor(ledger)),
+                new RoleRouting(context, context.Discover()).Plan()),
             Control = readOnly ? new UnavailableWorkerControl("read-only mode: workers can be watched, not changed") : new SupervisorWorkerControl(context, new ProcessRunner(), new AgentDriverFactory()),
             Changes = new LedgerChangeNotifier(paths),
             Keys = keys,
@@ -66,13 +66,6 @@ public sealed class TuiHandler(CliContext context)
         }
 
         return ExitCodes.Ok;
-    }
-
-    private RoutingPlan RoutingPlanFor(IRunLedger ledger)
-    {
-        var discovery = context.Discover();
-        var installed = AgentDeckDiscovery.InstalledAgents(new PathExecutableLocator(context.DiscoveryEnvironment));
-        return discovery.CreateRouter().Plan(discovery.Profiles, installed, RunHistory.Samples(ledger));
     }
 
     /// <summary>The enclosing git work tree's root (a directory holding .git), or null outside one.</summary>
