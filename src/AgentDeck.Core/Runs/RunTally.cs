@@ -44,9 +44,11 @@ public sealed class RunTally
     public void Apply(AgentEvent e)
     {
         EventCount++;
-        _denied.Apply(e);
         switch (e)
         {
+            case PermissionDenied or Notice:
+                _denied.Apply(e);
+                break;
             case SessionStarted s:
                 SessionId = s.SessionId;
                 Model = s.Model ?? Model;
