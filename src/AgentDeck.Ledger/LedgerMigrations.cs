@@ -71,6 +71,13 @@ public static class LedgerMigrations
         new(3, "why a run's cost is an estimate", """
             ALTER TABLE runs ADD COLUMN cost_estimate TEXT;
             """),
+        new(4, "denied tool calls and the route a run was launched on", """
+            ALTER TABLE runs ADD COLUMN denied_tool_calls INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE runs ADD COLUMN route_agent TEXT;
+            ALTER TABLE runs ADD COLUMN route_model TEXT;
+            ALTER TABLE runs ADD COLUMN route_profile TEXT;
+            ALTER TABLE runs ADD COLUMN route_reason TEXT;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -47,7 +47,7 @@ internal sealed class LedgerWriter : IDisposable
                 model = COALESCE(?5, model), final_text = ?6, tokens_input = ?7, tokens_cached_input = ?8,
                 tokens_cache_write = ?9, tokens_output = ?10, tokens_reasoning = ?11, cost_usd = ?12, tool_calls = ?13,
                 files_touched = ?14, ended_at = COALESCE(?15, ended_at), exit_code = COALESCE(?16, exit_code),
-                updated_at = ?17, cost_estimate = ?18
+                updated_at = ?17, cost_estimate = ?18, denied_tool_calls = ?19
             WHERE id = ?1
             """);
         _layout = new NativeStatement(db, "SELECT events FROM event_chunks WHERE run_id = ?1 ORDER BY last_seq");
@@ -175,6 +175,7 @@ internal sealed class LedgerWriter : IDisposable
         s.BindInt64(16, aggregates.ExitCode);
         s.BindInt64(17, nowMillis);
         s.BindText(18, aggregates.CostEstimate.ToName());
+        s.BindInt64(19, aggregates.DeniedToolCalls);
         s.Execute();
     }
 

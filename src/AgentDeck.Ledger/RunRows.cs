@@ -11,7 +11,8 @@ internal static class RunRows
     public const string Columns = """
         id, agent, role, model, profile, cwd, repo, prompt, status, failure_reason, pid, started_at, ended_at, exit_code,
         tokens_input, tokens_cached_input, tokens_cache_write, tokens_output, tokens_reasoning, cost_usd, parent_run, team,
-        session_id, final_text, tool_calls, files_touched, event_count, updated_at, cost_estimate
+        session_id, final_text, tool_calls, files_touched, event_count, updated_at, cost_estimate, denied_tool_calls, route_agent,
+        route_model, route_profile, route_reason
         """;
 
     public static RunRecord Read(SqliteDataReader r) => new()
@@ -42,6 +43,8 @@ internal static class RunRows
         EventCount = r.GetInt64(26),
         UpdatedAt = Time(r.GetInt64(27)),
         CostEstimate = CostEstimates.Parse(Text(r, 28)),
+        DeniedToolCalls = r.GetInt32(29),
+        Route = Text(r, 30) is { } agent ? new RunRoute(agent, Text(r, 31), Text(r, 32), Text(r, 33) ?? string.Empty) : null,
     };
 
     public static DateTimeOffset Time(long unixMillis) => DateTimeOffset.FromUnixTimeMilliseconds(unixMillis);

@@ -376,9 +376,9 @@ public sealed partial class SqliteRunLedger : IRunLedger
     {
         var command = Command("""
             INSERT INTO runs (id, agent, role, model, profile, cwd, repo, prompt, status, pid, started_at, parent_run, team,
-                session_id, updated_at)
+                session_id, updated_at, route_agent, route_model, route_profile, route_reason)
             VALUES ($id, $agent, $role, $model, $profile, $cwd, $repo, $prompt, $status, $pid, $started_at, $parent_run, $team,
-                $session_id, $updated_at)
+                $session_id, $updated_at, $route_agent, $route_model, $route_profile, $route_reason)
             """);
         Set(command, "$id", id);
         Set(command, "$agent", run.Agent);
@@ -395,6 +395,10 @@ public sealed partial class SqliteRunLedger : IRunLedger
         Set(command, "$team", run.Team);
         Set(command, "$session_id", run.SessionId);
         Set(command, "$updated_at", now.ToUnixTimeMilliseconds());
+        Set(command, "$route_agent", run.Route?.Agent);
+        Set(command, "$route_model", run.Route?.Model);
+        Set(command, "$route_profile", run.Route?.Profile);
+        Set(command, "$route_reason", run.Route?.Reason);
         command.ExecuteNonQuery();
     }
 

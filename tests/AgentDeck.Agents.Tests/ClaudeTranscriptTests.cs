@@ -74,6 +74,7 @@ public sealed class ClaudeTranscriptTests
         Assert.Equal(["Write", "Bash"], denials.Select(d => d.ToolName));
         Assert.All(run.Of<ToolCallFinished>(), f => Assert.True(f.IsError));
         Assert.Empty(run.Tally().FilesTouched);
+        Assert.Equal(2, run.Tally().DeniedToolCalls);
         Assert.Equal(TurnOutcome.Succeeded, run.Single<TurnCompleted>().Outcome);
     }
 

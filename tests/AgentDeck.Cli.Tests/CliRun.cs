@@ -11,7 +11,7 @@ public sealed class CliRun
 
     public string[] OutLines => Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-    public static async Task<CliRun> InvokeAsync(string home, string[] args, byte[]? stdin = null, string? cwd = null)
+    public static async Task<CliRun> InvokeAsync(string home, string[] args, byte[]? stdin = null, string? cwd = null, string? path = null)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -19,7 +19,7 @@ public sealed class CliRun
         {
             ["AGENTDECK_HOME"] = home,
             ["HOME"] = Path.Combine(home, "user-home"),
-            ["PATH"] = System.Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
+            ["PATH"] = path ?? System.Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
         };
         var console = new CliConsole(
             output,

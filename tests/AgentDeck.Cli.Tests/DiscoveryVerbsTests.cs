@@ -79,6 +79,17 @@ public sealed class DiscoveryVerbsTests : IDisposable
     }
 
     [Fact]
+    public async Task Route_team_keeps_the_order_the_team_was_given_in()
+    {
+        var run = await Agentdeck("route", "--team", "review,security,implementation", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        var roles = JsonDocument.Parse(run.Out).RootElement.GetProperty("decisions").EnumerateArray()
+            .Select(d => d.GetProperty("role").GetString()).ToList();
+        Assert.Equal(["review", "security", "implementation"], roles);
+    }
+
+    [Fact]
     public async Task Doctor_json_reports_git_and_the_ledger_and_never_fails_with_a_stack_trace()
     {
         var run = await Agentdeck("doctor", "--json");

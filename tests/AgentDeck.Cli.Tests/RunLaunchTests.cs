@@ -40,4 +40,38 @@ public sealed class RunLaunchTests : IDisposable
         Assert.Contains("docs", run.Error, StringComparison.Ordinal);
         Assert.Contains("review", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Given_neither_an_agent_nor_a_role_When_running_Then_a_usage_error_says_to_give_one()
+    {
+        var run = await CliRun.InvokeAsync(_home.Path, ["run", "--detach", "hello"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("give --agent, or --role to run the role's route", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Given_a_role_with_no_route_When_running_without_an_agent_Then_it_exits_1_listing_each_agent_and_creates_no_run()
+    {
+        var bin = Directory.CreateDirectory(Path.Combine(_home.Path, "empty-bin")).FullName;
+
+        var run = await CliRun.InvokeAsync(_home.Path, ["run", "--role", "review", "--detach", "hello"], path: bin);
+        var runs = await CliRun.InvokeAsync(_home.Path, ["runs", "--json"], path: bin);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("agentdeck: role review has no route: no agent with a usable model was found; fix:", run.Error, StringComparison.Ordinal);
+        Assert.Contains("  claude: not installed (not on PATH)", run.Error, StringComparison.Ordinal);
+        Assert.Contains("  codex: not installed (not on PATH)", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"id\"", runs.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Given_an_unknown_role_When_running_without_an_agent_Then_the_known_roles_are_listed()
+    {
+        var run = await CliRun.InvokeAsync(_home.Path, ["run", "--role", "poet", "--detach", "hello"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("unknown role 'poet': use one of requirements, architecture, security, testing, implementation, review, ops", run.Error, StringComparison.Ordinal);
+    }
 }

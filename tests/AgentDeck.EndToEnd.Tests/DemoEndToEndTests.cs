@@ -27,6 +27,12 @@ public sealed class DemoEndToEndTests : IDisposable
         Assert.Equal(5, table.Count);
         Assert.All(table, run => Assert.Equal("succeeded", (string?)run!["status"]));
         Assert.Equal(["architecture", "implementation", "review", "security", "testing"], table.Select(r => (string)r!["role"]!).Order());
+        Assert.All(table, run =>
+        {
+            var route = run!["route"]!;
+            Assert.Equal(((string?)run["agent"], (string?)run["model"]), ((string?)route["agent"], (string?)route["model"]));
+            Assert.Contains($"simulated stand-in for {run["agent"]} at its default model", (string?)route["reason"], StringComparison.Ordinal);
+        });
         var slug = await ChildProcess.RunAsync("sh", ["src/slug.sh", "Hello, World!"], Path.Combine(_root, "repo"), environment, Deck.CommandTimeout);
         Assert.Equal("hello-world", slug.Stdout.Trim());
     }

@@ -51,6 +51,20 @@ public sealed class LedgerSchemaTests : IDisposable
     }
 
     [Fact]
+    public void Given_a_routed_run_with_denied_calls_When_read_back_Then_its_route_and_denied_count_are_kept()
+    {
+        using var ledger = _state.Open();
+        var route = new RunRoute("claude", "claude-opus-4-5", null, "best of 6 for review");
+        var id = ledger.CreateRun(new NewRun("claude") { Role = "review", Route = route }).Id;
+
+        ledger.AppendEvents(id, Events.Notes("x", 1), new RunAggregates { Status = RunStatus.Succeeded, DeniedToolCalls = 3 });
+        var run = ledger.FindRun(id)!;
+
+        Assert.Equal((route, 3), (run.Route, run.DeniedToolCalls));
+        Assert.Null(ledger.CreateRun(new NewRun("codex")).Route);
+    }
+
+    [Fact]
     public void Given_an_empty_file_When_opening_Then_it_becomes_a_ledger()
     {
         File.WriteAllBytes(_state.LedgerFile, []);

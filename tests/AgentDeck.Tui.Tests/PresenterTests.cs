@@ -8,6 +8,28 @@ namespace AgentDeck.Tui.Tests;
 
 public sealed class PresenterTests
 {
+    [Fact]
+    public void Given_workers_When_presenting_their_routes_Then_live_ones_come_first_with_the_route_recorded_on_each_run()
+    {
+        var rows = WorkerRoutePresenter.Rows(SampleDeck.Workers());
+
+        Assert.Equal(["01jrun0001", "implementer", "running", "claude/sonnet", "best of 3 for implementer; trait fit 83% (code, tool use)"], rows[0]);
+        Assert.Equal(["01jrun0002", "reviewer", "waiting", "codex/gpt-5", WorkerRoutePresenter.NotRouted], rows[1]);
+        Assert.Equal(["01jrun0003", "no role", "succeeded", "gemini/default model", WorkerRoutePresenter.NotRouted], rows[2]);
+        Assert.Equal(["01jrun0004", "tester", "failed", "opencode/qwen", WorkerRoutePresenter.NotRouted], rows[3]);
+    }
+
+    [Fact]
+    public void Given_a_run_with_denied_tool_calls_When_its_pane_is_presented_Then_its_state_says_how_many()
+    {
+        var worker = SampleDeck.Workers()[2];
+
+        var state = WorkerPanePresenter.Figures(worker, SampleDeck.Now)[0].Text;
+
+        Assert.StartsWith("✔ succeeded, 3 denied · ", state, StringComparison.Ordinal);
+        Assert.Contains("succeeded, 3 denied", WorkerPanePresenter.Row(worker, 3, SampleDeck.Now), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0.5, "just now")]
     [InlineData(42, "42 seconds")]

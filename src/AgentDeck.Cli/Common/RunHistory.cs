@@ -31,6 +31,7 @@ public static class RunHistory
                 FailureReason = run.FailureReason,
                 RunId = run.Id,
                 EndedAt = run.EndedAt,
+                DeniedToolCalls = run.DeniedToolCalls,
             })
             .ToList();
 

@@ -47,6 +47,7 @@ public static class RunJson
         WriteNullable(json, "cost_estimate", run.CostEstimate.ToName());
 
         json.WriteNumber("tool_calls", run.ToolCalls);
+        json.WriteNumber("denied_tool_calls", run.DeniedToolCalls);
         json.WriteStartArray("files_touched");
         foreach (var file in run.FilesTouched)
         {
@@ -75,11 +76,28 @@ public static class RunJson
         WriteNullable(json, "pid", run.Pid);
         WriteNullable(json, "parent_run", run.ParentRun);
         WriteNullable(json, "team", run.Team);
+        WriteRoute(json, run.Route);
         if (escalatedTo is not null)
         {
             json.WriteString("escalated_to", escalatedTo);
         }
 
+        json.WriteEndObject();
+    }
+
+    private static void WriteRoute(Utf8JsonWriter json, RunRoute? route)
+    {
+        if (route is null)
+        {
+            json.WriteNull("route");
+            return;
+        }
+
+        json.WriteStartObject("route");
+        json.WriteString("agent", route.Agent);
+        WriteNullable(json, "model", route.Model);
+        WriteNullable(json, "profile", route.Profile);
+        json.WriteString("reason", route.Reason);
         json.WriteEndObject();
     }
 

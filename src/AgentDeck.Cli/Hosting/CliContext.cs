@@ -20,6 +20,12 @@ public sealed class CliContext(CliConsole console) : IAsyncDisposable
 
     public CliConsole Console { get; } = console;
 
+    /// <summary>
+    /// Agents the simulated agent stands in for (the demo), with the default model it reports: routing treats them as
+    /// those agents running that model, and says so.
+    /// </summary>
+    public IReadOnlyDictionary<AgentKind, string> StandIns { get; init; } = new Dictionary<AgentKind, string>();
+
     public string HomeDirectory =>
         Console.GetEnvironmentVariable("HOME") is { Length: > 0 } home ? home : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 

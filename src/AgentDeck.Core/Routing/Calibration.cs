@@ -17,6 +17,9 @@ public sealed class Calibration
 
     public int GroupCount => stats.Count;
 
+    /// <summary>Runs that ended succeeded with denied tool calls, over every group: not counted as successes.</summary>
+    public int Discounted => stats.Values.Sum(group => group.Discounted);
+
     /// <summary>Every group, most runs first; <see cref="CalibrationRow.Trusted"/> once it has <paramref name="minRuns"/> runs.</summary>
     public IReadOnlyList<CalibrationRow> Rows(int minRuns) =>
         stats.Select(pair => new CalibrationRow(pair.Key.Role, pair.Key.Agent, pair.Key.Model, pair.Value, pair.Value.Runs >= minRuns))
@@ -36,8 +39,9 @@ public sealed class Calibration
         var costs = list.Where(run => run.CostUsd is not null).Select(run => run.CostUsd!.Value).ToList();
         return new CalibrationStats(
             list.Count,
-            list.Count(run => run.Succeeded),
+            list.Count(run => run.CountsAsSuccess),
             costs.Count == 0 ? null : costs.Sum() / costs.Count,
-            list.Average(run => (double)run.DurationMs));
+            list.Average(run => (double)run.DurationMs),
+            list.Count(run => run.Discounted));
     }
 }

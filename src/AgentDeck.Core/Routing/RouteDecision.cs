@@ -11,4 +11,8 @@ public sealed record RouteDecision(
     decimal? ExpectedCostUsd,
     double Score,
     string Reason,
-    RoutingCandidate? Fallback);
+    RoutingCandidate? Fallback)
+{
+    /// <summary>Every candidate that was weighed, in the order given, with what routing made of it.</summary>
+    public IReadOnlyList<CandidateVerdict> Considered { get; init; } = [];
+}

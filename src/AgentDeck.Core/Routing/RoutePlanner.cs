@@ -28,10 +28,11 @@ public sealed class RoutePlanner
     {
         var rolePolicy = policy.For(role.Name);
         var skips = new SkipTally(rolePolicy.MaxCostUsd);
-        var allowed = candidates.Where(candidate => IsAllowed(candidate, rolePolicy, skips)).ToList();
-        var pinned = allowed.Where(candidate => MatchesPin(candidate, rolePolicy)).ToList();
+        var verdicts = new Dictionary<RoutingCandidate, CandidateVerdict>();
+        var allowed = candidates.Where(candidate => Admit(candidate, rolePolicy, skips, verdicts)).ToList();
+        var pinned = allowed.Where(candidate => MatchesPin(candidate, rolePolicy) || Leave(candidate, $"not the {PinText(rolePolicy)}", verdicts)).ToList();
         var scored = pinned.Select(candidate => (Candidate: candidate, Score: scorer.Score(role, candidate))).ToList();
-        var affordable = scored.Where(entry => !IsOverCap(entry.Score, rolePolicy, skips)).ToList();
+        var affordable = scored.Where(entry => !IsOverCap(entry.Score, rolePolicy, skips) || Leave(entry.Candidate, OverCapText(entry.Score, rolePolicy), verdicts)).ToList();
         var fallback = FindFallback(role, rolePolicy, candidates);
 
         if (affordable.Count == 0)
@@ -40,33 +41,84 @@ public sealed class RoutePlanner
                 : pinned.Count == 0 && HasPin(rolePolicy) && RejectedPin(rolePolicy, candidates) is { } refusal ? $"{PinText(rolePolicy)} is not usable: {refusal}"
                 : pinned.Count == 0 && HasPin(rolePolicy) ? $"{PinText(rolePolicy)} is not offered by any available profile"
                 : $"every candidate was excluded ({skips.Describe()})";
-            return new RouteDecision(role.Name, role.Permission, null, null, 0, $"no route: {why}", fallback);
+            return new RouteDecision(role.Name, role.Permission, null, null, 0, $"no route: {why}", fallback)
+            {
+                Considered = InOrder(candidates, verdicts),
+            };
         }
 
-        var best = affordable
+        var ranked = affordable
             .OrderByDescending(entry => entry.Score.Value)
             .ThenBy(entry => entry.Score.ExpectedCostUsd ?? decimal.MaxValue)
             .ThenBy(entry => entry.Candidate.ToString(), StringComparer.Ordinal)
-            .First();
-        var reason = Explain(role, rolePolicy, best.Score, affordable.Count, skips, fallback);
-        return new RouteDecision(role.Name, role.Permission, best.Candidate, best.Score.ExpectedCostUsd, best.Score.Value, reason, fallback);
+            .ToList();
+        var best = ranked[0];
+        foreach (var (candidate, score) in ranked)
+        {
+            verdicts[candidate] = new CandidateVerdict(candidate, ScoreText(score), score.Value, candidate == best.Candidate);
+        }
+
+        var reason = Explain(role, rolePolicy, best.Score, affordable.Count, skips, fallback, RunnersUp(ranked), best.Candidate.Note);
+        return new RouteDecision(role.Name, role.Permission, best.Candidate, best.Score.ExpectedCostUsd, best.Score.Value, reason, fallback)
+        {
+            Considered = InOrder(candidates, verdicts),
+        };
     }
 
-    private bool IsAllowed(RoutingCandidate candidate, RolePolicy rolePolicy, SkipTally skips)
+    private bool Admit(RoutingCandidate candidate, RolePolicy rolePolicy, SkipTally skips, Dictionary<RoutingCandidate, CandidateVerdict> verdicts)
+    {
+        if (Exclusion(candidate, rolePolicy, skips) is not { } why)
+        {
+            return true;
+        }
+
+        verdicts[candidate] = new CandidateVerdict(candidate, why);
+        return false;
+    }
+
+    private static bool Leave(RoutingCandidate candidate, string why, Dictionary<RoutingCandidate, CandidateVerdict> verdicts)
+    {
+        verdicts[candidate] = new CandidateVerdict(candidate, why);
+        return false;
+    }
+
+    private static List<CandidateVerdict> InOrder(IReadOnlyList<RoutingCandidate> candidates, Dictionary<RoutingCandidate, CandidateVerdict> verdicts) =>
+        candidates.Where(verdicts.ContainsKey).Select(candidate => verdicts[candidate]).ToList();
+
+    /// <summary>The best candidate of every other agent, so a plan shows why that agent lost (e.g. "no trait data").</summary>
+    private static List<string> RunnersUp(List<(RoutingCandidate Candidate, ModelScore Score)> ranked) =>
+        ranked.Skip(1)
+            .Where(entry => entry.Candidate.Agent != ranked[0].Candidate.Agent)
+            .GroupBy(entry => entry.Candidate.Agent)
+            .Select(group => group.First())
+            .Select(entry => $"best {entry.Candidate.Agent.ToName()}: {entry.Candidate} at {Percent(entry.Score.Value)}{(entry.Score.HasTraits || entry.Score.Calibrated ? "" : " (no trait data: neutral fit)")}")
+            .ToList();
+
+    private string ScoreText(ModelScore score) =>
+        $"scored {Percent(score.Value)}: " + (score.Calibrated ? $"{score.History!.Runs} past runs, {Percent(score.History.SuccessRate)} succeeded"
+            : score.HasTraits ? $"trait fit {Percent(score.TraitFit)}" : "no trait data (neutral fit)");
+
+    private static string OverCapText(ModelScore score, RolePolicy rolePolicy) =>
+        $"~${score.ExpectedCostUsd?.ToString("0.00##", CultureInfo.InvariantCulture)}/run is over the ${rolePolicy.MaxCostUsd?.ToString("0.00##", CultureInfo.InvariantCulture)} cap";
+
+    private bool IsAllowed(RoutingCandidate candidate, RolePolicy rolePolicy, SkipTally skips) => Exclusion(candidate, rolePolicy, skips) is null;
+
+    /// <summary>Why policy leaves the candidate out (counted in <paramref name="skips"/>), or null when it may run.</summary>
+    private string? Exclusion(RoutingCandidate candidate, RolePolicy rolePolicy, SkipTally skips)
     {
         if (policy.ForbiddenModels.Concat(rolePolicy.Forbidden).Any(model => SameModel(model, candidate.Model)))
         {
             skips.Forbidden++;
-            return false;
+            return "forbidden by the routing policy";
         }
 
         if (rejected.IsRejected(candidate.Agent, candidate.Model, out var why))
         {
             skips.Rejected.Add(why);
-            return false;
+            return why;
         }
 
-        return true;
+        return null;
     }
 
     private string? RejectedPin(RolePolicy rolePolicy, IReadOnlyList<RoutingCandidate> candidates)
@@ -114,7 +166,8 @@ public sealed class RoutePlanner
             .FirstOrDefault();
     }
 
-    private string Explain(RoleDefinition role, RolePolicy rolePolicy, ModelScore score, int fieldSize, SkipTally skips, RoutingCandidate? fallback)
+    private string Explain(
+        RoleDefinition role, RolePolicy rolePolicy, ModelScore score, int fieldSize, SkipTally skips, RoutingCandidate? fallback, List<string> runnersUp, string? note)
     {
         var parts = new List<string>
         {
@@ -130,6 +183,12 @@ public sealed class RoutePlanner
         if (rolePolicy.FallbackProfile is not null)
         {
             parts.Add(fallback is null ? $"fallback profile {rolePolicy.FallbackProfile} not available" : $"on failure → {fallback}");
+        }
+
+        parts.AddRange(runnersUp);
+        if (note is not null)
+        {
+            parts.Add(note);
         }
 
         return string.Join("; ", parts);
@@ -163,24 +222,4 @@ public sealed class RoutePlanner
         rolePolicy.PinnedModel is not null ? $"pinned to {rolePolicy.PinnedModel}" : $"pinned to profile {rolePolicy.PinnedProfile}";
 
     private static bool SameModel(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
-
-    private sealed class SkipTally(decimal? cap)
-    {
-        public int Forbidden { get; set; }
-
-        public List<string> Rejected { get; } = [];
-
-        public int OverCap { get; set; }
-
-        public bool Any => Forbidden + Rejected.Count + OverCap > 0;
-
-        public string Describe()
-        {
-            var parts = new List<string>();
-            if (Forbidden > 0) parts.Add($"{Forbidden} forbidden");
-            if (Rejected.Count > 0) parts.Add($"{Rejected.Count} rejected by the agent ({string.Join(", ", Rejected)})");
-            if (OverCap > 0) parts.Add($"{OverCap} over the ${cap?.ToString("0.00##", CultureInfo.InvariantCulture)} cap");
-            return parts.Count == 0 ? "nothing matched" : string.Join(", ", parts);
-        }
-    }
 }

@@ -17,4 +17,13 @@ public sealed record RunOutcomeSample(
     public string? RunId { get; init; }
 
     public DateTimeOffset? EndedAt { get; init; }
+
+    /// <summary>Tool calls the agent was refused; a "succeeded" run with any is not counted as a success.</summary>
+    public int DeniedToolCalls { get; init; }
+
+    /// <summary>The run ended succeeded with denied tool calls: its claim of success cannot be backed.</summary>
+    public bool Discounted => Succeeded && DeniedToolCalls > 0;
+
+    /// <summary>A success calibration can count: succeeded, and nothing it tried was refused.</summary>
+    public bool CountsAsSuccess => Succeeded && DeniedToolCalls == 0;
 }

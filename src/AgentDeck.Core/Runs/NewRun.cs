@@ -19,4 +19,7 @@ public sealed record NewRun(string Agent)
     public string? ParentRun { get; init; }
     public string? Team { get; init; }
     public string? SessionId { get; init; }
+
+    /// <summary>The route the run is launched on, when routing chose (part of) it.</summary>
+    public RunRoute? Route { get; init; }
 }

@@ -19,6 +19,7 @@ public sealed record RunAggregates
     public decimal? CostUsd { get; init; }
     public CostEstimate CostEstimate { get; init; }
     public int ToolCalls { get; init; }
+    public int DeniedToolCalls { get; init; }
     public IReadOnlyList<string> FilesTouched { get; init; } = [];
     public DateTimeOffset? EndedAt { get; init; }
     public int? ExitCode { get; init; }
@@ -34,6 +35,7 @@ public sealed record RunAggregates
         CostUsd = tally.CostUsd,
         CostEstimate = tally.CostEstimate,
         ToolCalls = tally.ToolCalls,
+        DeniedToolCalls = tally.DeniedToolCalls,
         FilesTouched = [.. tally.FilesTouched],
     };
 }

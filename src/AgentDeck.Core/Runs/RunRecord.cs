@@ -32,6 +32,12 @@ public sealed record RunRecord
     public string? SessionId { get; init; }
     public string? FinalText { get; init; }
     public int ToolCalls { get; init; }
+
+    /// <summary>Tool calls the agent's permission mode or sandbox refused.</summary>
+    public int DeniedToolCalls { get; init; }
+
+    /// <summary>The route the run was launched on (agent, model, profile, reason); null when the run was not routed.</summary>
+    public RunRoute? Route { get; init; }
     public IReadOnlyList<string> FilesTouched { get; init; } = [];
     public long EventCount { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }

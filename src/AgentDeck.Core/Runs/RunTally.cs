@@ -5,13 +5,14 @@ namespace AgentDeck.Core.Runs;
 
 /// <summary>
 /// Folds a run's events into the figures a person asks about: status, session, final text, tokens, cost, tool calls
-/// and files touched. The ledger keeps these on the run row; rebuilding the events rebuilds them.
+/// (and how many were denied) and files touched. The ledger keeps these on the run row; rebuilding the events rebuilds them.
 /// </summary>
 public sealed class RunTally
 {
     private readonly IPriceBook? _prices;
     private readonly HashSet<string> _toolCallIds = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _files = new(StringComparer.Ordinal);
+    private readonly DeniedToolCalls _denied = new();
     private decimal _reportedCost;
     private bool _hasReportedCost;
     private decimal _pricedCost;
@@ -33,6 +34,9 @@ public sealed class RunTally
     public string? FinalText { get; private set; }
     public TokenUsage Tokens { get; private set; }
     public int ToolCalls => _toolCallIds.Count;
+
+    /// <summary>Tool calls the agent's permission mode or sandbox refused; a run with any did less than it may claim.</summary>
+    public int DeniedToolCalls => _denied.Count;
     public IReadOnlyCollection<string> FilesTouched => _files;
     public int Turns { get; private set; }
 
@@ -55,6 +59,9 @@ public sealed class RunTally
         EventCount++;
         switch (e)
         {
+            case PermissionDenied or Notice:
+                _denied.Apply(e);
+                break;
             case SessionStarted s:
                 SessionId = s.SessionId;
                 Model = s.Model ?? Model;

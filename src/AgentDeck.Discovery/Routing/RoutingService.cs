@@ -22,10 +22,17 @@ public sealed class RoutingService(DataCatalogs catalogs, RoutingPolicy policy, 
     public RoutingPlan Plan(ProfileReport profiles, IReadOnlySet<AgentKind> usableAgents, IReadOnlyList<RunOutcomeSample> history) =>
         Planner(history).Plan(catalogs.Roles, Candidates(profiles, usableAgents));
 
-    public RouteDecision? Route(string role, ProfileReport profiles, IReadOnlySet<AgentKind> usableAgents, IReadOnlyList<RunOutcomeSample> history)
+    public RouteDecision? Route(string role, ProfileReport profiles, IReadOnlySet<AgentKind> usableAgents, IReadOnlyList<RunOutcomeSample> history) =>
+        Route(role, Candidates(profiles, usableAgents), history);
+
+    /// <summary>The plan for every role among the candidates given (e.g. with stand-ins for simulated agents).</summary>
+    public RoutingPlan Plan(IReadOnlyList<RoutingCandidate> candidates, IReadOnlyList<RunOutcomeSample> history) =>
+        Planner(history).Plan(catalogs.Roles, candidates);
+
+    public RouteDecision? Route(string role, IReadOnlyList<RoutingCandidate> candidates, IReadOnlyList<RunOutcomeSample> history)
     {
         var definition = catalogs.Roles.FirstOrDefault(known => string.Equals(known.Name, role, StringComparison.OrdinalIgnoreCase));
-        return definition is null ? null : Planner(history).Route(definition, Candidates(profiles, usableAgents));
+        return definition is null ? null : Planner(history).Route(definition, candidates);
     }
 
     /// <summary>Call when an agent refuses a model (unknown id, no access): later plans avoid it.</summary>
@@ -51,7 +58,7 @@ public sealed class RoutingService(DataCatalogs catalogs, RoutingPolicy policy, 
     }
 
     /// <summary>Prefer the alias (e.g. `--model sonnet`) when the model is an alias target, so the provider's mapping holds.</summary>
-    private static string? ModelFlagFor(DiscoveredProfile profile, string model)
+    public static string? ModelFlagFor(DiscoveredProfile profile, string model)
     {
         if (string.Equals(profile.Model, model, StringComparison.OrdinalIgnoreCase))
         {

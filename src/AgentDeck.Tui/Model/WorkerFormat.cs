@@ -143,6 +143,17 @@ public static class WorkerFormat
         line.Append(run.Model ?? "model ?");
     }
 
+    /// <summary>", 3 denied" after the status when the run had tool calls refused (Core's <see cref="RunOutcomeLabel"/> wording).</summary>
+    public static void AppendDenied(ref LineText line, RunRecord run)
+    {
+        if (run.DeniedToolCalls > 0)
+        {
+            line.Append(", ");
+            line.Append(run.DeniedToolCalls);
+            line.Append(" denied");
+        }
+    }
+
     public static string Status(RunStatus status) =>
         StatusNames.TryGetValue(status, out var name) ? name : status.ToString().ToLowerInvariant();
 }

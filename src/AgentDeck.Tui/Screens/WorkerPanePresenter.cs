@@ -59,6 +59,7 @@ public static class WorkerPanePresenter
                 line.Append(WorkerStates.Glyph(run.Status));
                 line.Append(' ');
                 line.Append(WorkerFormat.Status(run.Status));
+                WorkerFormat.AppendDenied(ref line, run);
                 line.Append(" · ");
                 line.Append(worker.Phase);
                 line.Append(" · ");
@@ -102,6 +103,7 @@ public static class WorkerPanePresenter
         line.Append(run.Role ?? "-");
         line.Append(' ');
         line.Append(WorkerFormat.Status(run.Status));
+        WorkerFormat.AppendDenied(ref line, run);
         line.Append(" · ");
         line.Append(WorkerFormat.Elapsed(run, now));
         line.Append(" · ");

@@ -27,11 +27,14 @@ public static class SampleDeck
 
     public static IReadOnlyList<WorkerView> Workers() =>
     [
-        new(Run("01jrun0001", "claude", "implementer", "sonnet", RunStatus.Running, 5, 0.0123m, 12000, 3400),
+        new(Run("01jrun0001", "claude", "implementer", "sonnet", RunStatus.Running, 5, 0.0123m, 12000, 3400) with
+            {
+                Route = new RunRoute("claude", "sonnet", null, "best of 3 for implementer; trait fit 83% (code, tool use)"),
+            },
             "tool Bash", "Bash dotnet test", ["I'll run the tests first.", "All 42 tests pass."], true),
         new(Run("01jrun0002", "codex", "reviewer", "gpt-5", RunStatus.Waiting, 12, null, 800, 90),
             "waiting for permission: Edit", "Edit src/App.cs", ["Reviewing the diff…"], false),
-        new(Run("01jrun0003", "gemini", null, null, RunStatus.Succeeded, 65, 1.5m, 250000, 12000) with { FilesTouched = ["src/A.cs", "README.md"], Team = "t1", FinalText = "Done: fixed the bug." },
+        new(Run("01jrun0003", "gemini", null, null, RunStatus.Succeeded, 65, 1.5m, 250000, 12000) with { FilesTouched = ["src/A.cs", "README.md"], Team = "t1", FinalText = "Done: fixed the bug.", DeniedToolCalls = 3 },
             "turn succeeded", null, ["Done: fixed the bug."], false),
         new(Run("01jrun0004", "opencode", "tester", "qwen", RunStatus.Failed, 3, 0.2m) with { Team = "t1", FailureReason = "api_error" },
             "API error", "Read tests/x.cs", ["! rate limited"], false),

@@ -14,7 +14,8 @@ public sealed class CalibrateHandler(CliContext context)
     {
         var minRuns = context.Discover().Config.Policy.MinCalibrationRuns;
         var samples = RunHistory.Samples(context);
-        var rows = new Calibration(samples).Rows(minRuns);
+        var calibration = new Calibration(samples);
+        var rows = calibration.Rows(minRuns);
         if (json)
         {
             context.Console.Out.WriteLine(DiscoveryJson.Serialize(rows));
@@ -34,6 +35,12 @@ public sealed class CalibrateHandler(CliContext context)
             RunFormat.Duration(TimeSpan.FromMilliseconds(r.Stats.MeanDurationMs)), r.Trusted ? "trusted" : $"< {minRuns} runs",
         }).Prepend(["ROLE", "AGENT", "MODEL", "RUNS", "SUCCESS", "MEAN COST", "MEAN TIME", "USED BY ROUTING"]).ToList();
         TextTable.Write(context.Console.Out, table);
+        if (calibration.Discounted > 0)
+        {
+            context.Console.Out.WriteLine(
+                $"{calibration.Discounted} run(s) ended succeeded with denied tool calls and are not counted as successes (see 'agentdeck runs').");
+        }
+
         return ExitCodes.Ok;
     }
 }

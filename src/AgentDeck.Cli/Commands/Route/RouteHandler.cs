@@ -2,7 +2,6 @@ using AgentDeck.Cli.Common;
 using AgentDeck.Cli.Hosting;
 using AgentDeck.Core.Routing;
 using AgentDeck.Discovery;
-using AgentDeck.Discovery.Doctor;
 
 namespace AgentDeck.Cli.Commands.Route;
 
@@ -24,12 +23,12 @@ public sealed class RouteHandler(CliContext context)
             throw CliException.Usage($"unknown role '{name}'; known roles: {string.Join(", ", known)}");
         }
 
-        var history = RunHistory.Samples(context);
-        var installed = AgentDeckDiscovery.InstalledAgents(new PathExecutableLocator(context.DiscoveryEnvironment));
-        var full = discovery.CreateRouter().Plan(discovery.Profiles, installed, history);
+        var full = new RoleRouting(context, discovery).Plan();
+
+        // The roles in the order asked for: a team's order is its own (who plans, who builds, who checks).
         var plan = wanted.Count == 0
             ? full
-            : new RoutingPlan(full.Decisions.Where(d => wanted.Contains(d.Role, StringComparer.OrdinalIgnoreCase)).ToList());
+            : new RoutingPlan(wanted.Distinct(StringComparer.OrdinalIgnoreCase).Select(name => full.For(name)!).ToList());
         if (json)
         {
             context.Console.Out.WriteLine(DiscoveryJson.Serialize(plan));

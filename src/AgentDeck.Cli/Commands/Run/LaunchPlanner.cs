@@ -16,7 +16,7 @@ public sealed class LaunchPlanner(CliContext context)
 {
     private AgentDeckDiscovery? _discovery;
 
-    private AgentDeckDiscovery Discovery => _discovery ??= context.Discover();
+    public AgentDeckDiscovery Discovery => _discovery ??= context.Discover();
 
     public IReadOnlyList<RoleDefinition> Roles => Discovery.Catalogs.Roles;
 

@@ -6,13 +6,16 @@ using AgentDeck.Processes;
 
 namespace AgentDeck.Cli.Commands.Run;
 
-/// <summary><c>agentdeck run --agent A [--role R] [--model M | --profile P] [--write] [--cwd DIR] [--detach] PROMPT</c>.</summary>
+/// <summary>
+/// <c>agentdeck run [--agent A] [--role R] [--model M | --profile P] [--write] [--cwd DIR] [--detach] PROMPT</c>; without
+/// --agent the role's route chooses the agent.
+/// </summary>
 public static class RunCommand
 {
     public static Command Create(CliContext context)
     {
-        var agent = AgentOption.Create();
-        agent.Description = "The agent CLI to run.";
+        var agent = AgentOption.Create(required: false);
+        agent.Description = "The agent CLI to run (default: the one the role's route chooses).";
         var role = new Option<string?>("--role") { Description = "The worker's role (requirements, architecture, security, testing, implementation, review, ops, or one of your own in roles.yaml)." };
         var model = new Option<string?>("--model", "-m") { Description = "The model to ask the agent for." };
         var profile = new Option<string?>("--profile") { Description = "A provider profile (instead of --model)." };
@@ -28,7 +31,7 @@ public static class RunCommand
         };
         command.SetAction((result, cancellationToken) => new RunHandler(context, new ProcessRunner(), new AgentDriverFactory()).RunAsync(
             new RunRequest(
-                AgentOption.Parse(result.GetRequiredValue(agent)),
+                result.GetValue(agent) is { } name ? AgentOption.Parse(name) : null,
                 PromptInput.Read(result.GetValue(prompt), result.GetValue(promptFile), context.Console),
                 result.GetValue(role),
                 result.GetValue(model),

@@ -42,7 +42,7 @@ public sealed class RunFollower(WorkerServices services, TextWriter output)
             if (shown != run.Status)
             {
                 EndLine(ref midLine);
-                output.WriteLine($"[{run.Status.ToName()}{(run.FailureReason is { Length: > 0 } r ? ": " + r : "")}]");
+                output.WriteLine($"[{RunOutcomeLabel.Of(run)}{(run.FailureReason is { Length: > 0 } r ? ": " + r : "")}]");
                 shown = run.Status;
             }
 

@@ -17,7 +17,8 @@ public sealed class RunHandler(CliContext context, IProcessRunner runner, IAgent
 
         var planner = new LaunchPlanner(context);
         var role = planner.Role(request.Role)?.Name;
-        planner.Profile(request.Agent, request.Profile, request.Model);
+        var choice = new LaunchRouter(context, planner).Choose(request.Agent, role, request.Model, request.Profile);
+        planner.Profile(choice.Agent, choice.Profile, choice.Model);
         var cwd = Path.GetFullPath(request.Cwd ?? context.Console.CurrentDirectory, context.Console.CurrentDirectory);
         if (!Directory.Exists(cwd))
         {
@@ -26,8 +27,8 @@ public sealed class RunHandler(CliContext context, IProcessRunner runner, IAgent
 
         using var services = WorkerServices.Open(context.Console);
         var run = new WorkerLauncher(services, runner, drivers).Launch(
-            WorkerLauncher.NewRunFor(request.Agent, request.Prompt, cwd, role, planner.ModelFor(request.Agent, request.Model, request.Profile), request.Profile),
-            id => planner.Plan(id, request.Agent, request.Prompt, cwd, role, request.Model, request.Profile, request.Write),
+            WorkerLauncher.NewRunFor(choice.Agent, request.Prompt, cwd, role, choice.RecordedModel, choice.Profile) with { Route = choice.Route },
+            id => planner.Plan(id, choice.Agent, request.Prompt, cwd, role, choice.Model, choice.Profile, request.Write),
             request.KeepOpen);
         return await Finish(context, services, run, request.Detach, cancellationToken).ConfigureAwait(false);
     }
@@ -43,6 +44,11 @@ public sealed class RunHandler(CliContext context, IProcessRunner runner, IAgent
         }
 
         output.WriteLine($"run {run.Id} ({run.Agent}); Ctrl-C leaves it running, 'agentdeck status {run.Id}' shows it");
+        if (run.Route is { } route)
+        {
+            output.WriteLine($"route {run.Role} → {route}: {route.Reason}");
+        }
+
         var final = await new RunFollower(services, output).FollowAsync(run, cancellationToken).ConfigureAwait(false);
         if (final.Status != RunStatus.Succeeded)
         {

@@ -17,10 +17,15 @@ public static class RunText
         output.WriteLine($"status   {Status(run, phase)}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"started  {run.StartedAt:u}{(run.EndedAt is { } e ? $"  ended {e:u}" : "")}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"tokens   in {run.Tokens.TotalInput}  out {run.Tokens.Output}   cost {Cost(run)}   tools {run.ToolCalls}"));
+            $"tokens   in {run.Tokens.TotalInput}  out {run.Tokens.Output}   cost {Cost(run)}   tools {run.ToolCalls}{(run.DeniedToolCalls > 0 ? $" ({run.DeniedToolCalls} denied)" : "")}"));
         if (run.FilesTouched.Count > 0)
         {
             output.WriteLine($"files    {string.Join(", ", run.FilesTouched)}");
+        }
+
+        if (run.Route is { } route)
+        {
+            output.WriteLine($"route    {route}: {route.Reason}");
         }
 
         output.WriteLine($"prompt   {Snippet(run.Prompt)}");
@@ -31,7 +36,7 @@ public static class RunText
     }
 
     private static string Status(RunRecord run, string? phase) =>
-        run.Status.ToName() + (phase is not null ? $" ({phase})" : run.FailureReason is { Length: > 0 } reason ? $" ({reason})" : "");
+        RunOutcomeLabel.Of(run) + (phase is not null ? $" ({phase})" : run.FailureReason is { Length: > 0 } reason ? $" ({reason})" : "");
 
     private static string Cost(RunRecord run) => run.CostUsd is null ? "$?" : RunFormat.Cost(run);
 

@@ -23,9 +23,15 @@ public sealed class SupervisorWorkerControl(CliContext context, IProcessRunner r
 
     public Task<ControlResult> SpawnAsync(SpawnRequest request, CancellationToken cancellationToken) => Guard(() =>
     {
-        if (!AgentKinds.TryParse(request.Agent, out var agent))
+        AgentKind? agent = null;
+        if (NullIfBlank(request.Agent) is { } name)
         {
-            return ControlResult.Failed($"unknown agent '{request.Agent}'; use one of {string.Join(", ", AgentKinds.Names)}");
+            if (!AgentKinds.TryParse(name, out var named))
+            {
+                return ControlResult.Failed($"unknown agent '{request.Agent}'; use one of {string.Join(", ", AgentKinds.Names)}, or leave it empty to route the role");
+            }
+
+            agent = named;
         }
 
         if (string.IsNullOrWhiteSpace(request.Prompt))
@@ -36,7 +42,7 @@ public sealed class SupervisorWorkerControl(CliContext context, IProcessRunner r
         var (model, profile) = SplitModelOrProfile(request.ModelOrProfile);
         var run = Launch(agent, NullIfBlank(request.Role), model, profile, request.Prompt, request.AllowWrite,
             request.Cwd ?? context.Console.CurrentDirectory, parentRun: null);
-        return ControlResult.Done($"spawned {run.Id} ({agent.ToName()}{(run.Role is { } role ? ", " + role : "")})", run.Id);
+        return ControlResult.Done($"spawned {run.Id} ({run.Agent}{(run.Role is { } role ? ", " + role : "")})", run.Id);
     });
 
     public Task<ControlResult> SteerAsync(string runId, string message, CancellationToken cancellationToken) =>
@@ -68,16 +74,21 @@ public sealed class SupervisorWorkerControl(CliContext context, IProcessRunner r
         return ControlResult.Done($"cross-review {review.Id} ({role}) of {original.Id} started", review.Id);
     });
 
-    private RunRecord Launch(AgentKind agent, string? role, string? model, string? profile, string prompt, bool write, string cwd, string? parentRun)
+    private RunRecord Launch(AgentKind? agent, string? role, string? model, string? profile, string prompt, bool write, string cwd, string? parentRun)
     {
         var planner = new LaunchPlanner(context);
         role = planner.Role(role)?.Name;
-        planner.Profile(agent, profile, model);
+        var choice = new LaunchRouter(context, planner).Choose(agent, role, model, profile);
+        planner.Profile(choice.Agent, choice.Profile, choice.Model);
         using var services = WorkerServices.Open(context.Console);
-        var newRun = WorkerLauncher.NewRunFor(agent, prompt, cwd, role, planner.ModelFor(agent, model, profile), profile) with { ParentRun = parentRun };
+        var newRun = WorkerLauncher.NewRunFor(choice.Agent, prompt, cwd, role, choice.RecordedModel, choice.Profile) with
+        {
+            ParentRun = parentRun,
+            Route = choice.Route,
+        };
         return new WorkerLauncher(services, runner, drivers).Launch(
             newRun,
-            id => planner.Plan(id, agent, prompt, cwd, role, model, profile, write),
+            id => planner.Plan(id, choice.Agent, prompt, cwd, role, choice.Model, choice.Profile, write),
             keepOpen: false);
     }
 

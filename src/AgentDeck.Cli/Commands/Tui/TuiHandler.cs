@@ -45,7 +45,7 @@ public sealed class TuiHandler(CliContext context)
             Source = new CostGuardDeckSource(
                 new RoutedDeckSource(
                     new ChangeGatedDeckSource(new LedgerDeckSource(ledger, TimeProvider.System, new RunLiveness(ledger, paths).Check), LedgerChangeStamp.For(paths), TimeProvider.System, FullPollInterval),
-                    RoutingPlanFor(ledger)),
+                    new RoleRouting(context, context.Discover()).Plan()),
                 ledger, limits, limitsProblem, spend, TimeProvider.System),
             Control = readOnly ? new UnavailableWorkerControl("read-only mode: workers can be watched, not changed") : new SupervisorWorkerControl(context, new ProcessRunner(), new AgentDriverFactory()),
             Changes = new LedgerChangeNotifier(paths),
@@ -89,13 +89,6 @@ public sealed class TuiHandler(CliContext context)
         {
             return (null, error.Message);
         }
-    }
-
-    private RoutingPlan RoutingPlanFor(IRunLedger ledger)
-    {
-        var discovery = context.Discover();
-        var installed = AgentDeckDiscovery.InstalledAgents(new PathExecutableLocator(context.DiscoveryEnvironment));
-        return discovery.CreateRouter().Plan(discovery.Profiles, installed, RunHistory.Samples(ledger));
     }
 
     /// <summary>The enclosing git work tree's root (a directory holding .git), or null outside one.</summary>

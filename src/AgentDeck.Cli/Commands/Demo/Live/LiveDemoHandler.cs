@@ -1,5 +1,6 @@
 using AgentDeck.Agents.Drivers;
 using AgentDeck.Cli.Commands.Run;
+using AgentDeck.Cli.Commands.SimulateAgent;
 using AgentDeck.Cli.Commands.Tui;
 using AgentDeck.Cli.Common;
 using AgentDeck.Cli.Hosting;
@@ -79,7 +80,10 @@ public sealed class LiveDemoHandler(CliContext context, IProcessRunner runner)
         }
 
         var console = context.Console;
-        return new CliContext(new CliConsole(console.Out, console.Error, console.OpenInput, environment, workspace.Repo));
+        return new CliContext(new CliConsole(console.Out, console.Error, console.OpenInput, environment, workspace.Repo))
+        {
+            StandIns = agents.Simulated.Where(pair => pair.Value).ToDictionary(pair => pair.Key, pair => SimulationSettings.DefaultModel(pair.Key)),
+        };
     }
 
     private async Task<List<string>> SpawnTeamAsync(CliContext demo, DemoTeam team, DemoWorkspace workspace, CancellationToken cancellationToken)
