@@ -28,7 +28,8 @@ internal sealed class LedgerWriter : IDisposable
 
     private readonly Dictionary<string, byte[]> _kindNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, byte[]> _kindsByReference = new(ReferenceEqualityComparer.Instance);
-    private readonly EventChunkWriter _chunk = new();
+    private readonly List<EventChunkWriter> _chunks = [];
+    private int _chunksUsed;
 
     public LedgerWriter(sqlite3 db)
     {
@@ -76,36 +77,59 @@ internal sealed class LedgerWriter : IDisposable
     /// <summary>Inserts events numbered from <paramref name="firstSeq"/>; returns the last seq used.</summary>
     public long Insert(string runId, long firstSeq, IReadOnlyList<EventToAppend> events, IReadOnlyList<RawPlace>? rawPlaces = null)
     {
-        _insert.BindText(1, runId);
-        _chunk.Clear();
-        var chunkFirst = firstSeq;
-        var seq = firstSeq;
-        for (var i = 0; i < events.Count; i++, seq++)
+        Encode(events, rawPlaces);
+        return InsertEncoded(runId, firstSeq);
+    }
+
+    /// <summary>
+    /// Packs the events into chunks, ready for <see cref="InsertEncoded"/>. A chunk does not depend on the seq its
+    /// events get, so this can run before the write transaction: the write lock is then held for SQLite's work alone,
+    /// not for serializing payloads (nor for the JIT compiling that code on a process's first write).
+    /// </summary>
+    public void Encode(IReadOnlyList<EventToAppend> events, IReadOnlyList<RawPlace>? rawPlaces = null)
+    {
+        _chunksUsed = 0;
+        var chunk = NextChunk();
+        for (var i = 0; i < events.Count; i++)
         {
             var item = events[i];
             var kind = KindName(item.Event.Kind);
             var payload = _payloads.Write(item.Event);
             var rawPlace = rawPlaces is null ? RawPlace.None : rawPlaces[i];
-            if (!TryEncode(item, kind, payload, rawPlace))
+            if (!TryEncode(chunk, item, kind, payload, rawPlace))
             {
-                InsertChunk(chunkFirst, seq - 1);
-                chunkFirst = seq;
-                TryEncode(item, kind, payload, rawPlace);
+                chunk = NextChunk();
+                TryEncode(chunk, item, kind, payload, rawPlace);
             }
 
-            if (_chunk.IsFull)
+            if (chunk.IsFull && i < events.Count - 1)
             {
-                InsertChunk(chunkFirst, seq);
-                chunkFirst = seq + 1;
+                chunk = NextChunk();
             }
         }
+    }
 
-        if (_chunk.Count > 0)
+    /// <summary>Inserts the chunks <see cref="Encode"/> packed, numbered from <paramref name="firstSeq"/>; returns the last seq used.</summary>
+    public long InsertEncoded(string runId, long firstSeq)
+    {
+        _insert.BindText(1, runId);
+        var next = firstSeq;
+        for (var i = 0; i < _chunksUsed; i++)
         {
-            InsertChunk(chunkFirst, seq - 1);
+            var chunk = _chunks[i];
+            if (chunk.Count == 0)
+            {
+                continue;
+            }
+
+            _insert.BindInt64(2, next);
+            _insert.BindInt64(3, next + chunk.Count - 1);
+            _insert.BindBlob(4, chunk.Body);
+            _insert.Execute();
+            next += chunk.Count;
         }
 
-        return seq - 1;
+        return next - 1;
     }
 
     public void SetEventCount(string runId, long count, long nowMillis)
@@ -188,26 +212,30 @@ internal sealed class LedgerWriter : IDisposable
     }
 
     /// <summary>Adds one event to the chunk; false when the chunk must be stored first (an empty chunk takes any event).</summary>
-    private bool TryEncode(in EventToAppend item, byte[] kind, ReadOnlySpan<byte> payload, RawPlace rawPlace)
+    private static bool TryEncode(EventChunkWriter chunk, in EventToAppend item, byte[] kind, ReadOnlySpan<byte> payload, RawPlace rawPlace)
     {
         var time = item.Time.ToUnixTimeMilliseconds();
         if (rawPlace.IsLogged)
         {
-            return _chunk.TryAddWithLoggedRaw(item.LineNo, item.Stream, time, kind, payload, rawPlace.Offset, rawPlace.Length);
+            return chunk.TryAddWithLoggedRaw(item.LineNo, item.Stream, time, kind, payload, rawPlace.Offset, rawPlace.Length);
         }
 
         return item.Raw is { } rawLine
-            ? _chunk.TryAddWithInlineRaw(item.LineNo, item.Stream, time, kind, payload, rawLine.Span)
-            : _chunk.TryAddWithoutRaw(item.LineNo, item.Stream, time, kind, payload);
+            ? chunk.TryAddWithInlineRaw(item.LineNo, item.Stream, time, kind, payload, rawLine.Span)
+            : chunk.TryAddWithoutRaw(item.LineNo, item.Stream, time, kind, payload);
     }
 
-    private void InsertChunk(long firstSeq, long lastSeq)
+    /// <summary>The next chunk to fill, cleared; the chunks are kept from batch to batch, so encoding allocates nothing.</summary>
+    private EventChunkWriter NextChunk()
     {
-        _insert.BindInt64(2, firstSeq);
-        _insert.BindInt64(3, lastSeq);
-        _insert.BindBlob(4, _chunk.Body);
-        _insert.Execute();
-        _chunk.Clear();
+        if (_chunksUsed == _chunks.Count)
+        {
+            _chunks.Add(new EventChunkWriter());
+        }
+
+        var chunk = _chunks[_chunksUsed++];
+        chunk.Clear();
+        return chunk;
     }
 
     private byte[] KindName(string kind)

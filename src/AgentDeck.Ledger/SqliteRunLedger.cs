@@ -125,11 +125,17 @@ public sealed partial class SqliteRunLedger : IRunLedger
             throw new ArgumentException("one raw place per event", nameof(rawPlaces));
         }
 
+        // Packed before the write transaction begins: other processes wait for this one's lock only while SQLite works.
+        if (!_options.ReadOnly)
+        {
+            Guard(() => Writer().Encode(events, rawPlaces));
+        }
+
         return Write(writer =>
         {
             var last = writer.LastSeq(runId) ?? throw UnknownRun(runId);
             var now = _options.Clock.GetUtcNow().ToUnixTimeMilliseconds();
-            var newLast = events.Count == 0 ? last : writer.Insert(runId, last + 1, events, rawPlaces);
+            var newLast = events.Count == 0 ? last : writer.InsertEncoded(runId, last + 1);
             writer.SetEventCount(runId, newLast, now);
             if (aggregates is not null)
             {
@@ -325,7 +331,7 @@ public sealed partial class SqliteRunLedger : IRunLedger
                 $"ledger {Location} was opened read-only: use a writing command to change it");
         }
 
-        var writer = _writer ??= new LedgerWriter(_connection.Handle!);
+        var writer = Writer();
         if (_inOneTransaction)
         {
             return work(writer); // part of the transaction WriteInOneTransaction opened
@@ -345,6 +351,8 @@ public sealed partial class SqliteRunLedger : IRunLedger
         }
     });
 
+    private LedgerWriter Writer() => _writer ??= new LedgerWriter(_connection.Handle!);
+
     internal LedgerException UnknownRun(string runId) =>
         new(LedgerProblem.UnknownRun, $"no run {runId} in the ledger: list runs with `agentdeck runs`");
 
@@ -359,6 +367,12 @@ public sealed partial class SqliteRunLedger : IRunLedger
         return new LedgerException(LedgerProblem.AmbiguousRun,
             $"run id prefix '{input}' matches several runs ({shown}{more}): type more characters of the id");
     }
+
+    private void Guard(Action action) => Guard<bool>(() =>
+    {
+        action();
+        return true;
+    });
 
     private T Guard<T>(Func<T> action)
     {

@@ -76,6 +76,12 @@ public sealed class LedgerFlusher
                     FlushEach(due);
                 }
             }
+            catch (Exception error) when (ContendedWrite.IsLocked(error))
+            {
+                // Another process kept the ledger past the busy timeout: nothing was committed and everything is
+                // still pending, so the next tick tries again.
+                Retry(due);
+            }
             catch (Exception error)
             {
                 // The commit itself failed (disk full, I/O error): every worker in it lost this batch.
@@ -87,7 +93,7 @@ public sealed class LedgerFlusher
         }
     }
 
-    private static void FlushEach(IFlushTarget[] due)
+    private void FlushEach(IFlushTarget[] due)
     {
         foreach (var target in due)
         {
@@ -95,10 +101,22 @@ public sealed class LedgerFlusher
             {
                 target.FlushPending();
             }
+            catch (Exception error) when (ContendedWrite.IsLocked(error))
+            {
+                Retry([target]);
+            }
             catch (Exception error)
             {
                 target.FlushFailed(error);
             }
+        }
+    }
+
+    private void Retry(IFlushTarget[] targets)
+    {
+        foreach (var target in targets)
+        {
+            MarkDirty(target);
         }
     }
 }

@@ -118,11 +118,12 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
         lock (_gate)
         {
             _ = _ledger.FindRun(RunId) ?? throw new LedgerException(LedgerProblem.UnknownRun, $"run {RunId} is not in the ledger");
-            _ledger.UpdateRun(RunId, new RunUpdate { Pid = Environment.ProcessId });
         }
 
+        // Served before the first write: the front end waiting for the host's answer never waits for the ledger.
         await using var control = await ControlServer.StartAsync(_files.ControlSocket, this, cancellationToken).ConfigureAwait(false);
         _ready.TrySetResult();
+        await WriteAsync(() => _ledger.UpdateRun(RunId, new RunUpdate { Pid = Environment.ProcessId })).ConfigureAwait(false);
         if (!await WaitForSlotAsync(cancellationToken).ConfigureAwait(false))
         {
             return EndWithoutStart(EndReason.SupervisorCancelled, null);
@@ -145,19 +146,20 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
             }
         }
 
-        lock (_gate)
+        await WriteAsync(() =>
         {
             if (_replayingRecorded)
             {
                 // The front end recorded the first lines and set the run running: no step back to starting. Lines it
                 // logged but never committed (it died in between) are still in the pipe: they come again.
-                CommittedStdout.TrimLog(_ledger, _paths, RunId);
-            }
-            else
-            {
-                _ledger.UpdateRun(RunId, new RunUpdate { Status = RunStatus.Starting });
+                return CommittedStdout.TrimLog(_ledger, _paths, RunId);
             }
 
+            _ledger.UpdateRun(RunId, new RunUpdate { Status = RunStatus.Starting });
+            return 0;
+        }).ConfigureAwait(false);
+        lock (_gate)
+        {
             _recorder = new RunRecorder(_ledger, RunId, new ObservingParser(_parser, e => _activity.Apply(e)), _paths,
                 new RunRecorderOptions { Clock = _options.Clock, Prices = _options.Prices });
         }
@@ -212,7 +214,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
             await Quietly(stopping).ConfigureAwait(false);
         }
 
-        var record = Finish(exit);
+        var record = await FinishAsync(exit).ConfigureAwait(false);
         await _process.DisposeAsync().ConfigureAwait(false);
         return record;
     }
@@ -308,11 +310,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
         {
             if (!queued)
             {
-                lock (_gate)
-                {
-                    _ledger.UpdateRun(RunId, new RunUpdate { Status = RunStatus.Queued });
-                }
-
+                await WriteAsync(() => _ledger.UpdateRun(RunId, new RunUpdate { Status = RunStatus.Queued })).ConfigureAwait(false);
                 queued = true;
             }
 
@@ -398,7 +396,14 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
         _turnFinished = finished;
         if (_activity.Status != _syncedStatus)
         {
-            FlushAndSync();
+            try
+            {
+                FlushAndSync();
+            }
+            catch (Exception error) when (ContendedWrite.IsLocked(error))
+            {
+                // Still pending: the flusher's tick after this burst commits it.
+            }
         }
     }
 
@@ -716,27 +721,33 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
 
     private long Lines() => _recorder!.StdoutLines + _recorder.StderrLines;
 
-    private RunRecord Finish(ProcessExitStatus exit)
+    private async Task<RunRecord> FinishAsync(ProcessExitStatus exit)
     {
-        lock (_gate)
+        // Each step can be made again after a locked ledger: the recorder completes once, the correction is idempotent.
+        var record = await WriteAsync(() =>
         {
-            _finished = true;
-            RecordUnreportedTurn();
-            var record = _recorder!.Complete(exit.ExitCode);
-            var update = FinalCorrection(record);
-            if (update is not null)
+            if (!_finished)
             {
-                record = _ledger.UpdateRun(RunId, update);
+                _finished = true;
+                RecordUnreportedTurn();
             }
 
-            if (_endReason is { } reason && reason != EndReason.StoppedByUser)
-            {
-                AppendNotice("error", reason.Message);
-            }
-
-            return record;
+            return _recorder!.Complete(exit.ExitCode);
+        }).ConfigureAwait(false);
+        if (FinalCorrection(record) is { } update)
+        {
+            record = await WriteAsync(() => _ledger.UpdateRun(RunId, update)).ConfigureAwait(false);
         }
+
+        if (_endReason is { } reason && reason != EndReason.StoppedByUser)
+        {
+            await WriteAsync(() => AppendNotice("error", reason.Message)).ConfigureAwait(false);
+        }
+
+        return record;
     }
+
+    private Task<T> WriteAsync<T>(Func<T> write) => ContendedWrite.WriteAsync(_gate, write, () => _flusher.Tick.NextAsync(), _options.Clock);
 
     /// <summary>What the supervisor knows better than the stream: why it ended the worker, and a turn that never came.</summary>
     private RunUpdate? FinalCorrection(RunRecord record)
@@ -788,7 +799,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
         }
     }
 
-    private void AppendNotice(string level, string message) =>
+    private AppendResult AppendNotice(string level, string message) =>
         _ledger.AppendEvents(RunId, [new EventToAppend(new Notice(level, message, "agentdeck"), RunStream.Stdout, 0, _options.Clock.GetUtcNow())]);
 
     private T Locked<T>(Func<T> read)

@@ -20,6 +20,14 @@ if (args is ["latency-probe", ..])
     return;
 }
 
+if (args is ["concurrent-detach-probe", var detachRounds, var detachStarts])
+{
+    // Whole-process run --detach, many at once with a status loop beside them: time from process start to the run id.
+    AgentDeck.Benchmarks.ConcurrentDetachProbe.Run(
+        int.Parse(detachRounds, System.Globalization.CultureInfo.InvariantCulture), int.Parse(detachStarts, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args is ["cold-spawn-probe", var rounds, var firstLineDelayMs])
 {
     // A quick look without BenchmarkDotNet: cold launches (no host running) to the first ledger event, both paths.

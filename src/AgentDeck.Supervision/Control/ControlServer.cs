@@ -13,6 +13,10 @@ public sealed class ControlServer : IAsyncDisposable
 {
     private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
+    // Every front end of a burst (16 run --detach, a status loop pinging each run) may connect before one is accepted;
+    // past the queue a connect fails at once, which a front end would read as "nobody serves".
+    private const int Backlog = 512;
+
     private readonly Socket _listener;
     private readonly Func<ControlRequest, CancellationToken, Task<ControlReply>> _answer;
     private readonly CancellationTokenSource _stopping = new();
@@ -59,7 +63,7 @@ public sealed class ControlServer : IAsyncDisposable
                 File.SetUnixFileMode(path, OwnerReadWrite);
             }
 
-            listener.Listen(16);
+            listener.Listen(Backlog);
         }
         catch
         {
