@@ -25,7 +25,8 @@ internal static class RunRows
         Prompt = Text(r, 7),
         // Statuses are part of the schema; a name this build does not know cannot come from a schema it accepted.
         Status = RunStatuses.TryParse(r.GetString(8), out var status) ? status : RunStatus.Lost,
-        FailureReason = Text(r, 9),
+        // An empty reason is how an update clears one (COALESCE keeps a null); it reads as no reason.
+        FailureReason = Text(r, 9) is { Length: > 0 } reason ? reason : null,
         Pid = r.IsDBNull(10) ? null : r.GetInt32(10),
         StartedAt = Time(r.GetInt64(11)),
         EndedAt = r.IsDBNull(12) ? null : Time(r.GetInt64(12)),

@@ -269,6 +269,8 @@ public sealed partial class SqliteRunLedger : IRunLedger
         return events;
     });
 
+    public long CountRuns() => Guard(() => (long)Command("SELECT COUNT(*) FROM runs").ExecuteScalar()!);
+
     public long CountEvents(string runId) => Guard(() =>
     {
         var command = Command("SELECT COALESCE(SUM(last_seq - first_seq + 1), 0) FROM event_chunks WHERE run_id = $run");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AgentDeck.Core.Events;
+using AgentDeck.Core.Runs;
 using Humanizer;
 
 namespace AgentDeck.Cli.Common;
@@ -11,6 +12,10 @@ public static class RunFormat
 
     /// <summary>"cost $0.0041" or "cost unknown", for sentences.</summary>
     public static string CostLabel(decimal? usd) => usd is null ? "cost unknown" : "cost " + Cost(usd);
+
+    /// <summary>"failed (api_error)", or just "stopped" when there is no reason: never empty parentheses.</summary>
+    public static string Status(RunStatus status, string? detail) =>
+        detail is { Length: > 0 } ? $"{status.ToName()} ({detail})" : status.ToName();
 
     public static string Tokens(TokenUsage tokens) =>
         $"{Compact(tokens.TotalInput)} in ({Compact(tokens.CachedInput)} cached) / {Compact(tokens.Output)} out";

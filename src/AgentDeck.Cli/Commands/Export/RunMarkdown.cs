@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AgentDeck.Cli.Common;
 using AgentDeck.Core.Events;
 using AgentDeck.Core.Runs;
 
@@ -13,7 +14,7 @@ public static class RunMarkdown
         var md = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         md.Append(inv, $"# Run {run.Id}\n\n");
-        md.Append(inv, $"- **Status:** {run.Status.ToName()}{(run.FailureReason is { Length: > 0 } r ? $" ({r})" : "")}\n");
+        md.Append(inv, $"- **Status:** {RunFormat.Status(run.Status, run.FailureReason)}\n");
         md.Append(inv, $"- **Route:** {run.Agent}{(run.Model is { } m ? " / " + m : "")}{(run.Profile is { } p ? " via profile " + p : "")}{(run.Role is { } role ? ", role " + role : "")}\n");
         md.Append(inv, $"- **Started:** {run.StartedAt:u}{(run.EndedAt is { } e ? $", ended {e:u} ({(e - run.StartedAt).TotalSeconds:0.#} s)" : "")}\n");
         if (run.ParentRun is { } parent)

@@ -21,7 +21,7 @@ public sealed class ShowHandler(CliContext context)
 
         var output = context.Console.Out;
         output.WriteLine($"run       {run.Id}  ({run.Agent}{(run.Role is { } role ? ", " + role : "")}{(run.Model is { } model ? ", " + model : "")})");
-        output.WriteLine($"status    {run.Status.ToName()}{(run.FailureReason is { } reason ? " — " + reason : "")}");
+        output.WriteLine($"status    {run.Status.ToName()}{(run.FailureReason is { Length: > 0 } reason ? " — " + reason : "")}");
         if (escalatedTo is not null)
         {
             output.WriteLine($"escalated {escalatedTo} (the role's fallback took over; 'agentdeck show {escalatedTo}')");

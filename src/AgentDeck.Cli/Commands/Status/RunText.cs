@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgentDeck.Cli.Common;
 using AgentDeck.Core.Runs;
 
 namespace AgentDeck.Cli.Commands.Status;
@@ -7,7 +8,7 @@ namespace AgentDeck.Cli.Commands.Status;
 public static class RunText
 {
     public static string Row(RunRecord run, string? phase) => string.Create(CultureInfo.InvariantCulture,
-        $"{run.Id}  {run.Agent,-8} {Status(run, phase),-22} {Cost(run.CostUsd),9}  {Snippet(run.Prompt)}");
+        $"{run.Id}  {run.Agent,-8} {Status(run, phase),-22} {Cost(run.CostUsd),12}  {Snippet(run.Prompt)}");
 
     public static void Details(TextWriter output, RunRecord run, string? phase)
     {
@@ -29,10 +30,9 @@ public static class RunText
         }
     }
 
-    private static string Status(RunRecord run, string? phase) =>
-        run.Status.ToName() + (phase is not null ? $" ({phase})" : run.FailureReason is { Length: > 0 } reason ? $" ({reason})" : "");
+    private static string Status(RunRecord run, string? phase) => RunFormat.Status(run.Status, phase ?? run.FailureReason);
 
-    private static string Cost(decimal? usd) => usd is { } c ? string.Create(CultureInfo.InvariantCulture, $"${c:0.0000}") : "$?";
+    private static string Cost(decimal? usd) => RunFormat.Cost(usd);
 
     private static string Snippet(string? text)
     {
