@@ -68,6 +68,9 @@ public static class LedgerMigrations
             ) STRICT;
             CREATE UNIQUE INDEX event_chunks_by_run ON event_chunks(run_id, last_seq);
             """, EventRowsToChunks.Convert),
+        new(3, "the agent's own process id beside the supervisor's", """
+            ALTER TABLE runs ADD COLUMN agent_pid INTEGER;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

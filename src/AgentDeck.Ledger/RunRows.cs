@@ -10,7 +10,7 @@ internal static class RunRows
     public const string Columns = """
         id, agent, role, model, profile, cwd, repo, prompt, status, failure_reason, pid, started_at, ended_at, exit_code,
         tokens_input, tokens_cached_input, tokens_cache_write, tokens_output, tokens_reasoning, cost_usd, parent_run, team,
-        session_id, final_text, tool_calls, files_touched, event_count, updated_at
+        session_id, final_text, tool_calls, files_touched, event_count, updated_at, agent_pid
         """;
 
     public static RunRecord Read(SqliteDataReader r) => new()
@@ -41,6 +41,7 @@ internal static class RunRows
         FilesTouched = FileList.FromJson(Text(r, 25)),
         EventCount = r.GetInt64(26),
         UpdatedAt = Time(r.GetInt64(27)),
+        AgentPid = r.IsDBNull(28) ? null : r.GetInt32(28),
     };
 
     public static DateTimeOffset Time(long unixMillis) => DateTimeOffset.FromUnixTimeMilliseconds(unixMillis);

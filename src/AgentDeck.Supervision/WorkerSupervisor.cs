@@ -178,6 +178,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
         }
 
         identity.With(_process.Pid).Save(_files.Supervisor);
+        Locked(() => _ledger.UpdateRun(RunId, new RunUpdate { AgentPid = _process.Pid }));
         _stdinOpen = spec.Stdin == StdinMode.Pipe;
         using var cancelled = cancellationToken.Register(() => RequestStop(EndReason.SupervisorCancelled, force: false));
         var started = _options.Clock.GetUtcNow();

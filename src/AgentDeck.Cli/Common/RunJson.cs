@@ -70,6 +70,7 @@ public static class RunJson
 
         WriteNullable(json, "exit_code", run.ExitCode);
         WriteNullable(json, "pid", run.Pid);
+        WriteNullable(json, "agent_pid", run.AgentPid);
         WriteNullable(json, "parent_run", run.ParentRun);
         WriteNullable(json, "team", run.Team);
         if (escalatedTo is not null)
