@@ -3,12 +3,16 @@ using System.Text;
 using AgentDeck.Cli.Common;
 using AgentDeck.Core.Events;
 using AgentDeck.Core.Runs;
+using AgentDeck.Terminal;
 
 namespace AgentDeck.Cli.Commands.Export;
 
 /// <summary>A run as a markdown report (pure: run + events + diff stat in, text out).</summary>
 public static class RunMarkdown
 {
+    // Agent output is untrusted terminal text (Codex colours its stderr log): a report is read in editors and browsers.
+    private static readonly TextSanitizer Plain = new(tabWidth: 4, maxColumns: 1_000_000);
+
     public static string Write(RunRecord run, IReadOnlyList<StoredEvent> events, string? diffStat)
     {
         var md = new StringBuilder();
@@ -47,7 +51,7 @@ public static class RunMarkdown
         }
 
         md.Append("\n## Result\n\n").Append(Quote(run.FinalText ?? "(no final text)")).Append('\n');
-        return md.ToString();
+        return string.Join('\n', Plain.SanitizeLines(md.ToString()));
     }
 
     private static string? Line(AgentEvent? e) => e switch
