@@ -17,7 +17,8 @@ public static class RunJson
         return output.ToString().TrimEnd('\n');
     }
 
-    public static void Write(Utf8JsonWriter json, RunRecord run, string? phase = null, string? escalatedTo = null)
+    /// <remarks><paramref name="failure"/>, when the caller read it (<c>show</c>), adds <c>http_status</c> and <c>failure_detail</c>.</remarks>
+    public static void Write(Utf8JsonWriter json, RunRecord run, string? phase = null, string? escalatedTo = null, FailureDetail? failure = null)
     {
         json.WriteStartObject();
         json.WriteString("id", run.Id);
@@ -76,6 +77,12 @@ public static class RunJson
         if (escalatedTo is not null)
         {
             json.WriteString("escalated_to", escalatedTo);
+        }
+
+        if (failure is not null)
+        {
+            WriteNullable(json, "http_status", failure.HttpStatus);
+            WriteNullable(json, "failure_detail", failure.Detail);
         }
 
         json.WriteEndObject();
