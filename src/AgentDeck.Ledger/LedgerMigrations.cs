@@ -78,6 +78,9 @@ public static class LedgerMigrations
             ALTER TABLE runs ADD COLUMN route_profile TEXT;
             ALTER TABLE runs ADD COLUMN route_reason TEXT;
             """),
+        new(5, "the agent's own process id beside the supervisor's", """
+            ALTER TABLE runs ADD COLUMN agent_pid INTEGER;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -12,7 +12,7 @@ internal static class RunRows
         id, agent, role, model, profile, cwd, repo, prompt, status, failure_reason, pid, started_at, ended_at, exit_code,
         tokens_input, tokens_cached_input, tokens_cache_write, tokens_output, tokens_reasoning, cost_usd, parent_run, team,
         session_id, final_text, tool_calls, files_touched, event_count, updated_at, cost_estimate, denied_tool_calls, route_agent,
-        route_model, route_profile, route_reason
+        route_model, route_profile, route_reason, agent_pid
         """;
 
     public static RunRecord Read(SqliteDataReader r) => new()
@@ -27,7 +27,8 @@ internal static class RunRows
         Prompt = Text(r, 7),
         // Statuses are part of the schema; a name this build does not know cannot come from a schema it accepted.
         Status = RunStatuses.TryParse(r.GetString(8), out var status) ? status : RunStatus.Lost,
-        FailureReason = Text(r, 9),
+        // An empty reason is how an update clears one (COALESCE keeps a null); it reads as no reason.
+        FailureReason = Text(r, 9) is { Length: > 0 } reason ? reason : null,
         Pid = r.IsDBNull(10) ? null : r.GetInt32(10),
         StartedAt = Time(r.GetInt64(11)),
         EndedAt = r.IsDBNull(12) ? null : Time(r.GetInt64(12)),
@@ -45,6 +46,7 @@ internal static class RunRows
         CostEstimate = CostEstimates.Parse(Text(r, 28)),
         DeniedToolCalls = r.GetInt32(29),
         Route = Text(r, 30) is { } agent ? new RunRoute(agent, Text(r, 31), Text(r, 32), Text(r, 33) ?? string.Empty) : null,
+        AgentPid = r.IsDBNull(34) ? null : r.GetInt32(34),
     };
 
     public static DateTimeOffset Time(long unixMillis) => DateTimeOffset.FromUnixTimeMilliseconds(unixMillis);

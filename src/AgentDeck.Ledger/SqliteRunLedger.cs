@@ -80,7 +80,7 @@ public sealed partial class SqliteRunLedger : IRunLedger
         {
             var command = Command("""
                 UPDATE runs SET status = COALESCE($status, status), failure_reason = COALESCE($failure_reason, failure_reason),
-                    pid = COALESCE($pid, pid), started_at = COALESCE($started_at, started_at),
+                    pid = COALESCE($pid, pid), agent_pid = COALESCE($agent_pid, agent_pid), started_at = COALESCE($started_at, started_at),
                     ended_at = COALESCE($ended_at, ended_at), exit_code = COALESCE($exit_code, exit_code),
                     session_id = COALESCE($session_id, session_id), model = COALESCE($model, model),
                     role = COALESCE($role, role), profile = COALESCE($profile, profile), team = COALESCE($team, team),
@@ -91,6 +91,7 @@ public sealed partial class SqliteRunLedger : IRunLedger
             Set(command, "$status", update.Status?.ToName());
             Set(command, "$failure_reason", update.FailureReason);
             Set(command, "$pid", update.Pid);
+            Set(command, "$agent_pid", update.AgentPid);
             Set(command, "$started_at", update.StartedAt?.ToUnixTimeMilliseconds());
             Set(command, "$ended_at", update.EndedAt?.ToUnixTimeMilliseconds());
             Set(command, "$exit_code", update.ExitCode);
@@ -279,6 +280,8 @@ public sealed partial class SqliteRunLedger : IRunLedger
 
         return events;
     });
+
+    public long CountRuns() => Guard(() => (long)Command("SELECT COUNT(*) FROM runs").ExecuteScalar()!);
 
     public long CountEvents(string runId) => Guard(() =>
     {

@@ -41,6 +41,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
     private RunRecorder? _recorder;
     private IRunningProcess? _process;
     private RunStatus _syncedStatus = RunStatus.Starting;
+    private RunStatus? _steeredFromIdle;
     private long _linesAtSync;
     private bool _stdinOpen;
     private bool _turnFinished;
@@ -180,6 +181,7 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
         }
 
         identity.With(_process.Pid).Save(_files.Supervisor);
+        Locked(() => _ledger.UpdateRun(RunId, new RunUpdate { AgentPid = _process.Pid }));
         _stdinOpen = spec.Stdin == StdinMode.Pipe;
         using var cancelled = cancellationToken.Register(() => RequestStop(EndReason.SupervisorCancelled, force: false));
         var started = _options.Clock.GetUtcNow();
@@ -243,12 +245,22 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
             return ControlReply.Failure($"{_driver.Agent.ToString().ToLowerInvariant()} cannot be steered mid-run; when it ends, continue it with 'agentdeck resume {RunId} MESSAGE'");
         }
 
-        if (!await WriteLinesAsync(plan.StdinLines).ConfigureAwait(false))
+        var reply = Locked(() => _activity.Status) == RunStatus.Idle && plan.StdinLines.Count > 0
+            ? await SteerFromIdleAsync(plan.StdinLines).ConfigureAwait(false)
+            : await WriteLinesAsync(plan.StdinLines).ConfigureAwait(false)
+                ? Ping()
+                : ControlReply.Failure($"run {RunId} has finished its turn and closed its input; continue it with 'agentdeck resume {RunId} MESSAGE'");
+        if (reply.Ok)
         {
-            return ControlReply.Failure($"run {RunId} has finished its turn and closed its input; continue it with 'agentdeck resume {RunId} MESSAGE'");
+            RecordSteer(message, from);
         }
 
-        // What the person said is part of the run: recorded once the worker has it.
+        return reply;
+    }
+
+    /// <summary>What the person said is part of the run: recorded once the worker has it (or has it queued).</summary>
+    private void RecordSteer(string message, string? from)
+    {
         lock (_gate)
         {
             if (!_finished)
@@ -256,8 +268,6 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
                 _recorder!.AddOwnEvent(new SteerSent(message, SteerSenders.Normalize(from)));
             }
         }
-
-        return Ping();
     }
 
     public async Task<ControlReply> InterruptAsync(CancellationToken cancellationToken)
@@ -300,6 +310,70 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
         }
 
         return new ControlReply(true) { Status = RunStatus.Stopped.ToName(), Pid = Environment.ProcessId, AgentPid = _process.Pid };
+    }
+
+    /// <summary>
+    /// An idle worker holds no slot: the steer takes one first, or queues the run and is written once one frees
+    /// (the reply says <c>queued</c>).
+    /// </summary>
+    private async Task<ControlReply> SteerFromIdleAsync(IReadOnlyList<string> lines)
+    {
+        var gate = new ConcurrencyGate(_ledger, new RunLiveness(_ledger, _paths, _options.Clock), _gate);
+        if (gate.HasSlot(RunId, _options.Limits.MaxConcurrency))
+        {
+            return await TakeSlotAndWriteAsync(lines).ConfigureAwait(false)
+                ? Ping()
+                : ControlReply.Failure($"run {RunId} has finished its turn and closed its input; continue it with 'agentdeck resume {RunId} MESSAGE'");
+        }
+
+        ShowWhileIdle(RunStatus.Queued);
+        _ = SteerOnceSlotFreesAsync(gate, lines);
+        return Ping() with { Status = RunStatus.Queued.ToName() };
+    }
+
+    private async Task SteerOnceSlotFreesAsync(ConcurrencyGate gate, IReadOnlyList<string> lines)
+    {
+        while (!gate.HasSlot(RunId, _options.Limits.MaxConcurrency))
+        {
+            try
+            {
+                await Task.Delay(_options.PollInterval, _options.Clock, _done.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        await TakeSlotAndWriteAsync(lines).ConfigureAwait(false);
+    }
+
+    private async Task<bool> TakeSlotAndWriteAsync(IReadOnlyList<string> lines)
+    {
+        // Shown running before the agent answers, so that no other run takes the slot meanwhile.
+        ShowWhileIdle(RunStatus.Running);
+        if (await WriteLinesAsync(lines).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        ShowWhileIdle(null);
+        return false;
+    }
+
+    /// <summary>The status shown while the worker itself is still idle (queued for a slot, or holding one); null: idle.</summary>
+    private void ShowWhileIdle(RunStatus? status)
+    {
+        lock (_gate)
+        {
+            if (_finished || _activity.Status != RunStatus.Idle)
+            {
+                return;
+            }
+
+            _steeredFromIdle = status;
+            _ledger.UpdateRun(RunId, new RunUpdate { Status = status ?? RunStatus.Idle });
+        }
     }
 
     private async Task<bool> WaitForSlotAsync(CancellationToken cancellationToken)
@@ -693,9 +767,15 @@ public sealed class WorkerSupervisor : ISupervisedWorker, IFlushTarget
         // Past a limit the worker is about to be stopped: never show it idle or waiting (a 'wait' would take that
         // for the turn's success) before the stop's final status lands.
         var wanted = LimitCrossed() is null ? _activity.Status : _syncedStatus;
-        if (wanted != _recorder.Tally.Status)
+        if (wanted != RunStatus.Idle)
         {
-            _ledger.UpdateRun(RunId, new RunUpdate { Status = wanted });
+            _steeredFromIdle = null;
+        }
+
+        var shown = wanted == RunStatus.Idle && _steeredFromIdle is { } steered ? steered : wanted;
+        if (shown != _recorder.Tally.Status)
+        {
+            _ledger.UpdateRun(RunId, new RunUpdate { Status = shown });
         }
 
         _syncedStatus = wanted;

@@ -27,6 +27,33 @@ public sealed class ModelRejectionTests
         Assert.Equal(FailureReasons.ModelRejected, run.Tally().FailureReason);
     }
 
+    private const string MockUnknownScenario =
+        "mock model: unknown scenario 'nope'. Known scenarios: plain, tools, badmodel. Pick one with [[S:name]] in the prompt.";
+
+    [Fact]
+    public void Given_claude_reports_a_400_bad_request_for_its_model_When_the_turn_ends_Then_it_is_an_api_error_not_a_rejected_model()
+    {
+        var run = Lines.Parse(new ClaudeStreamParser(), 1,
+            """{"type":"assistant","message":{"id":"m1","model":"<synthetic>","content":[{"type":"text","text":"API Error: 400 mock model: unknown scenario 'nope'. Known scenarios: plain, tools, badmodel. Pick one with [[S:name]] in the prompt."}]},"is_api_error_message":true,"api_error_status":400,"error":"invalid_request"}""",
+            """{"type":"result","subtype":"success","is_error":true,"terminal_reason":"api_error","api_error_status":400,"api_error_type":"invalid_request_error","result":"API Error: 400 mock model: unknown scenario 'nope'. Known scenarios: plain, tools, badmodel. Pick one with [[S:name]] in the prompt.","session_id":"s","total_cost_usd":0}""");
+
+        var turn = run.Single<TurnCompleted>();
+        Assert.Equal(FailureReasons.ApiError, turn.Reason);
+        Assert.Contains("400", turn.Detail, StringComparison.Ordinal);
+        Assert.Equal(400, run.Single<ApiError>().HttpStatus);
+    }
+
+    [Fact]
+    public void Given_codex_fails_on_a_400_bad_request_When_the_turn_fails_Then_it_is_an_api_error()
+    {
+        var run = Lines.Parse(new CodexStreamParser(), 1,
+            """{"type":"thread.started","thread_id":"t"}""",
+            """{"type":"turn.started"}""",
+            """{"type":"turn.failed","error":{"message":"unexpected status 400 Bad Request: mock model: unknown scenario 'nope'. Known scenarios: plain, badmodel."}}""");
+
+        Assert.Equal(FailureReasons.ApiError, run.Single<TurnCompleted>().Reason);
+    }
+
     [Fact]
     public void Given_claude_reports_a_500_after_retries_When_the_turn_ends_Then_it_stays_an_api_error()
     {
@@ -65,7 +92,12 @@ public sealed class ModelRejectionTests
     [InlineData(null, "model_not_found", null, true)]
     [InlineData(null, "ProviderModelNotFoundError", "x", true)]
     [InlineData(null, null, "models/gemini-9 is not found for API version v1beta", true)]
-    [InlineData(400, "invalid_request_error", "The requested model 'x' does not exist.", true)]
+    [InlineData(404, "invalid_request_error", "The requested model 'x' does not exist.", true)]
+    [InlineData(400, "invalid_request_error", "The requested model 'x' does not exist.", false)]
+    [InlineData(400, "invalid_request_error", MockUnknownScenario, false)]
+    [InlineData(null, null, "unexpected status 400 Bad Request: " + MockUnknownScenario, false)]
+    [InlineData(null, null, MockUnknownScenario, false)]
+    [InlineData(401, "authentication_error", "invalid x-api-key for model claude-opus-5-5", false)]
     [InlineData(500, "api_error", "Internal server error", false)]
     [InlineData(429, "rate_limit_error", "Rate limited", false)]
     [InlineData(400, "invalid_request_error", "prompt is too long", false)]

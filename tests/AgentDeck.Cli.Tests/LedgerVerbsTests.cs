@@ -49,6 +49,8 @@ public sealed class LedgerVerbsTests : IDisposable
         Assert.Equal(73, tokens.GetProperty("output").GetInt64());
         Assert.Equal(0, tokens.GetProperty("reasoning").GetInt64());
         Assert.Equal(13, run.GetProperty("events").GetInt64());
+        Assert.Equal(JsonValueKind.Null, run.GetProperty("pid").ValueKind);
+        Assert.Equal(JsonValueKind.Null, run.GetProperty("agent_pid").ValueKind);
     }
 
     [Fact]

@@ -54,6 +54,28 @@ public sealed class SqliteRunLedgerTests : IDisposable
     }
 
     [Fact]
+    public void Given_a_failed_run_When_an_update_clears_its_reason_Then_it_reads_back_as_no_reason()
+    {
+        var run = _ledger.CreateRun(new NewRun("claude"));
+        _ledger.UpdateRun(run.Id, new RunUpdate { Status = RunStatus.Failed, FailureReason = FailureReasons.Crash });
+
+        var stopped = _ledger.UpdateRun(run.Id, new RunUpdate { Status = RunStatus.Stopped, FailureReason = string.Empty });
+
+        Assert.Equal(RunStatus.Stopped, stopped.Status);
+        Assert.Null(stopped.FailureReason);
+    }
+
+    [Fact]
+    public void Given_runs_When_counted_Then_every_run_counts_whatever_its_status()
+    {
+        _ledger.CreateRun(new NewRun("claude"));
+        var failed = _ledger.CreateRun(new NewRun("codex"));
+        _ledger.UpdateRun(failed.Id, new RunUpdate { Status = RunStatus.Failed });
+
+        Assert.Equal(2, _ledger.CountRuns());
+    }
+
+    [Fact]
     public void Given_an_unknown_run_When_updating_or_appending_Then_a_one_line_error_says_how_to_list_runs()
     {
         var update = Assert.Throws<LedgerException>(() => _ledger.UpdateRun("0000000000", new RunUpdate { Pid = 1 }));

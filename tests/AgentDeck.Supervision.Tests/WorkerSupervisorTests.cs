@@ -32,6 +32,7 @@ public sealed class WorkerSupervisorTests : IDisposable
         Assert.Equal([EventKinds.TurnStarted, EventKinds.ToolCallStarted, EventKinds.PermissionRequested, EventKinds.AssistantText, EventKinds.TurnCompleted], kinds.Take(5));
         Assert.Contains("a warning", File.ReadAllText(_state.Paths.StderrLog(run.Id)));
         Assert.Equal(Environment.ProcessId, final.Pid);
+        Assert.Equal(process.Pid, final.AgentPid);
         var identity = SupervisorRecord.TryLoad(new RunFiles(_state.Paths, run.Id).Supervisor);
         Assert.Equal(process.Pid, identity!.AgentPid);
         Assert.True(identity.IsAlive);

@@ -186,8 +186,17 @@ public sealed class ClaudeStreamParser : IAgentStreamParser, IJsonLineHandler
         AddListedDenials(root, output);
 
         var turnTokens = TokenUsage.Zero;
-        var sessionTokens = ClaudeUsage.SumModelMap(modelUsage);
-        if (root.Obj("usage"u8) is { } usage)
+        var reportedUsage = root.Obj("usage"u8);
+        var countedModels = modelUsage;
+        if (ClaudeUsage.Problem(reportedUsage, modelUsage) is { } problem)
+        {
+            output.Add(TokenCounts.Notice(problem, "claude"));
+            reportedUsage = null;
+            countedModels = null;
+        }
+
+        var sessionTokens = ClaudeUsage.SumModelMap(countedModels);
+        if (reportedUsage is { } usage)
         {
             turnTokens = ClaudeUsage.FromUsage(usage);
             if (root.Str("terminal_reason"u8) is { } terminal && terminal.StartsWith("aborted", StringComparison.Ordinal))

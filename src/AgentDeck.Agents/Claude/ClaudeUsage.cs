@@ -15,6 +15,30 @@ internal static class ClaudeUsage
         Output: usage.Long("output_tokens"u8) ?? 0,
         Reasoning: usage.Obj("output_tokens_details"u8)?.Long("thinking_tokens"u8) ?? 0);
 
+    /// <summary>The first token count of a result's <c>usage</c> or <c>modelUsage</c> that is not a count, named; null when all are.</summary>
+    public static string? Problem(TapeElement? usage, TapeElement? modelMap)
+    {
+        if (usage is { } turn && TokenCounts.Problem(turn, "usage", "input_tokens", "cache_read_input_tokens",
+                "cache_creation_input_tokens", "output_tokens", "output_tokens_details.thinking_tokens") is { } problem)
+        {
+            return problem;
+        }
+
+        if (modelMap is { ValueKind: JsonValueKind.Object } models)
+        {
+            foreach (var model in models.EnumerateObject())
+            {
+                if (TokenCounts.Problem(model.Value, "modelUsage." + model.Name, "inputTokens", "cacheReadInputTokens",
+                        "cacheCreationInputTokens", "outputTokens", "thinkingTokens") is { } inModel)
+                {
+                    return inModel;
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The sum over a <c>modelUsage</c>-shaped map (model id → camelCase counts); null when the map is absent or empty.</summary>
     public static TokenUsage? SumModelMap(TapeElement? map)
     {

@@ -113,7 +113,14 @@ internal sealed class CodexAppServerLines(CodexSession session, CodexItems items
             case "thread/tokenUsage/updated":
                 if (p.Obj("tokenUsage"u8)?.Obj("total"u8) is { } total)
                 {
-                    session.PendingCumulative = CodexUsage.FromAppServer(total);
+                    if (CodexUsage.AppServerProblem(total) is { } problem)
+                    {
+                        output.Add(TokenCounts.Notice(problem, "codex/app-server"));
+                    }
+                    else
+                    {
+                        session.PendingCumulative = CodexUsage.FromAppServer(total);
+                    }
                 }
 
                 output.Add(new ProtocolNote(method));

@@ -32,7 +32,9 @@ internal sealed class CodexExecLines(CodexSession session, CodexItems items)
             case "turn.completed":
                 if (root.Obj("usage"u8) is { } usage)
                 {
-                    output.Add(session.Usage(CodexUsage.FromExec(usage)));
+                    output.Add(CodexUsage.ExecProblem(usage) is { } problem
+                        ? TokenCounts.Notice(problem, "codex")
+                        : session.Usage(CodexUsage.FromExec(usage)));
                 }
 
                 session.EndTurn(new TurnCompleted(TurnOutcome.Succeeded, session.LastAgentText, null), output);

@@ -132,10 +132,17 @@ public sealed class GeminiStreamParser : IAgentStreamParser, IJsonLineHandler
     {
         if (root.Obj("stats"u8) is { } stats)
         {
-            var total = stats.Long("input_tokens"u8) ?? 0;
-            var cached = stats.Long("cached"u8) ?? 0;
-            var usage = new TokenUsage(stats.Long("input"u8) ?? Math.Max(0, total - cached), cached, 0, stats.Long("output_tokens"u8) ?? 0, 0);
-            output.Add(new UsageReported(usage, null, FirstModel(stats.Obj("models"u8)) ?? root.Str("model"u8)));
+            if (TokenCounts.Problem(stats, "stats", "input_tokens", "cached", "input", "output_tokens") is { } problem)
+            {
+                output.Add(TokenCounts.Notice(problem, "gemini"));
+            }
+            else
+            {
+                var total = stats.Long("input_tokens"u8) ?? 0;
+                var cached = stats.Long("cached"u8) ?? 0;
+                var usage = new TokenUsage(stats.Long("input"u8) ?? Math.Max(0, total - cached), cached, 0, stats.Long("output_tokens"u8) ?? 0, 0);
+                output.Add(new UsageReported(usage, null, FirstModel(stats.Obj("models"u8)) ?? root.Str("model"u8)));
+            }
         }
 
         var error = root.Obj("error"u8);

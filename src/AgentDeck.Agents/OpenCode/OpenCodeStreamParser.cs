@@ -115,10 +115,17 @@ public sealed class OpenCodeStreamParser : IAgentStreamParser, IJsonLineHandler
     {
         if (part.Obj("tokens"u8) is { } tokens)
         {
-            var cache = tokens.Obj("cache"u8) ?? default;
-            _tokens += new TokenUsage(tokens.Long("input"u8) ?? 0, cache.Long("read"u8) ?? 0, cache.Long("write"u8) ?? 0,
-                tokens.Long("output"u8) ?? 0, tokens.Long("reasoning"u8) ?? 0);
-            _sawUsage = true;
+            if (TokenCounts.Problem(tokens, "part.tokens", "input", "cache.read", "cache.write", "output", "reasoning") is { } problem)
+            {
+                output.Add(TokenCounts.Notice(problem, "opencode"));
+            }
+            else
+            {
+                var cache = tokens.Obj("cache"u8) ?? default;
+                _tokens += new TokenUsage(tokens.Long("input"u8) ?? 0, cache.Long("read"u8) ?? 0, cache.Long("write"u8) ?? 0,
+                    tokens.Long("output"u8) ?? 0, tokens.Long("reasoning"u8) ?? 0);
+                _sawUsage = true;
+            }
         }
 
         if (part.Dec("cost"u8) is { } cost)

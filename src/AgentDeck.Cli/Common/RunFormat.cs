@@ -22,6 +22,14 @@ public static class RunFormat
 
     public static string CostLabel(RunRecord run) => run.CostUsd is null ? "cost unknown" : "cost " + Cost(run);
 
+    /// <summary>"failed (api_error)", or just "stopped" when there is no reason: never empty parentheses.</summary>
+    public static string Status(RunStatus status, string? detail) => WithDetail(status.ToName(), detail);
+
+    /// <summary>The run's outcome as every view words it ("succeeded, 3 denied"), with the detail in parentheses when there is one.</summary>
+    public static string Status(RunRecord run, string? detail) => WithDetail(RunOutcomeLabel.Of(run), detail);
+
+    private static string WithDetail(string label, string? detail) => detail is { Length: > 0 } ? $"{label} ({detail})" : label;
+
     public static string Tokens(TokenUsage tokens) =>
         $"{Compact(tokens.TotalInput)} in ({Compact(tokens.CachedInput)} cached) / {Compact(tokens.Output)} out";
 

@@ -18,7 +18,8 @@ public static class RunJson
         return output.ToString().TrimEnd('\n');
     }
 
-    public static void Write(Utf8JsonWriter json, RunRecord run, string? phase = null, string? escalatedTo = null)
+    /// <remarks><paramref name="failure"/>, when the caller read it (<c>show</c>), adds <c>http_status</c> and <c>failure_detail</c>.</remarks>
+    public static void Write(Utf8JsonWriter json, RunRecord run, string? phase = null, string? escalatedTo = null, FailureDetail? failure = null)
     {
         json.WriteStartObject();
         json.WriteString("id", run.Id);
@@ -74,12 +75,19 @@ public static class RunJson
 
         WriteNullable(json, "exit_code", run.ExitCode);
         WriteNullable(json, "pid", run.Pid);
+        WriteNullable(json, "agent_pid", run.AgentPid);
         WriteNullable(json, "parent_run", run.ParentRun);
         WriteNullable(json, "team", run.Team);
         WriteRoute(json, run.Route);
         if (escalatedTo is not null)
         {
             json.WriteString("escalated_to", escalatedTo);
+        }
+
+        if (failure is not null)
+        {
+            WriteNullable(json, "http_status", failure.HttpStatus);
+            WriteNullable(json, "failure_detail", failure.Detail);
         }
 
         json.WriteEndObject();

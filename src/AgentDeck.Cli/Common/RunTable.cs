@@ -11,7 +11,7 @@ public static class RunTable
         {
             run.Id,
             run.Agent,
-            RunOutcomeLabel.Of(run) + (run.FailureReason is { } reason ? $" ({reason})" : ""),
+            RunFormat.Status(run, run.FailureReason),
             RunFormat.Ago(run.StartedAt, now),
             RunFormat.Compact(run.Tokens.TotalInput + run.Tokens.Output),
             RunFormat.Cost(run),

@@ -16,7 +16,11 @@ public sealed record RunRecord
     public string? Prompt { get; init; }
     public RunStatus Status { get; init; }
     public string? FailureReason { get; init; }
+    /// <summary>The supervisor's process id (the process that owns the agent's pipes), not the agent's.</summary>
     public int? Pid { get; init; }
+
+    /// <summary>The agent CLI's own process id, once it started.</summary>
+    public int? AgentPid { get; init; }
     public DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset? EndedAt { get; init; }
     public int? ExitCode { get; init; }

@@ -6,6 +6,7 @@ public sealed record RunUpdate
     public RunStatus? Status { get; init; }
     public string? FailureReason { get; init; }
     public int? Pid { get; init; }
+    public int? AgentPid { get; init; }
     public DateTimeOffset? StartedAt { get; init; }
     public DateTimeOffset? EndedAt { get; init; }
     public int? ExitCode { get; init; }

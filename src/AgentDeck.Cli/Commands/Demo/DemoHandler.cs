@@ -34,7 +34,7 @@ public sealed class DemoHandler(CliContext context)
         output.WriteLine();
         foreach (var run in runs.Where(r => r.ToolCalls > 0 || r.Status != RunStatus.Succeeded).Take(3))
         {
-            output.WriteLine($"── {run.Id}  {run.Agent} {run.Role}: {RunOutcomeLabel.Of(run)}{(run.FailureReason is { } reason ? " (" + reason + ")" : "")}");
+            output.WriteLine($"── {run.Id}  {run.Agent} {run.Role}: {RunFormat.Status(run, run.FailureReason)}");
             output.WriteLine($"   tokens {RunFormat.Tokens(run.Tokens)}, {RunFormat.CostLabel(run)}, {run.ToolCalls} tool call(s), files: {(run.FilesTouched.Count == 0 ? "-" : string.Join(", ", run.FilesTouched))}");
             output.WriteLine($"   {RunFormat.Excerpt(run.FinalText ?? "(no final text)", 100)}");
         }

@@ -3,18 +3,22 @@ using System.Text;
 using AgentDeck.Cli.Common;
 using AgentDeck.Core.Events;
 using AgentDeck.Core.Runs;
+using AgentDeck.Terminal;
 
 namespace AgentDeck.Cli.Commands.Export;
 
 /// <summary>A run as a markdown report (pure: run + events + diff stat in, text out).</summary>
 public static class RunMarkdown
 {
+    // Agent output is untrusted terminal text (Codex colours its stderr log): a report is read in editors and browsers.
+    private static readonly TextSanitizer Plain = new(tabWidth: 4, maxColumns: 1_000_000);
+
     public static string Write(RunRecord run, IReadOnlyList<StoredEvent> events, string? diffStat)
     {
         var md = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         md.Append(inv, $"# Run {run.Id}\n\n");
-        md.Append(inv, $"- **Status:** {RunOutcomeLabel.Of(run)}{(run.FailureReason is { Length: > 0 } r ? $" ({r})" : "")}\n");
+        md.Append(inv, $"- **Status:** {RunFormat.Status(run, run.FailureReason)}\n");
         md.Append(inv, $"- **Route:** {run.Agent}{(run.Model is { } m ? " / " + m : "")}{(run.Profile is { } p ? " via profile " + p : "")}{(run.Role is { } role ? ", role " + role : "")}\n");
         md.Append(inv, $"- **Started:** {run.StartedAt:u}{(run.EndedAt is { } e ? $", ended {e:u} ({(e - run.StartedAt).TotalSeconds:0.#} s)" : "")}\n");
         if (run.ParentRun is { } parent)
@@ -47,7 +51,7 @@ public static class RunMarkdown
         }
 
         md.Append("\n## Result\n\n").Append(Quote(run.FinalText ?? "(no final text)")).Append('\n');
-        return md.ToString();
+        return string.Join('\n', Plain.SanitizeLines(md.ToString()));
     }
 
     private static string? Line(AgentEvent? e) => e switch

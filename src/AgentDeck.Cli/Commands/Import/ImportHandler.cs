@@ -1,7 +1,6 @@
 using AgentDeck.Cli.Common;
 using AgentDeck.Cli.Hosting;
 using AgentDeck.Core;
-using AgentDeck.Core.Events;
 using AgentDeck.Core.Parsing;
 using AgentDeck.Core.Runs;
 using AgentDeck.Ledger;
@@ -11,12 +10,23 @@ namespace AgentDeck.Cli.Commands.Import;
 /// <summary>Streams a transcript through the run recorder: raw log, parsed events and the run's tally, as a live run would.</summary>
 public sealed class ImportHandler(CliContext context)
 {
-    private const int LinesToScanForSession = 64;
-
     public int Run(AgentKind agent, string file, int? exitCode, string? role)
     {
         var content = ReadAll(file);
-        var session = FirstSession(agent, content);
+        var probe = TranscriptProbe.Of(context.CreateParser(agent, baseline: null), content);
+        var name = file == "-" ? "standard input" : file;
+        if (!probe.HasLines)
+        {
+            throw new CliException($"{name} is empty: nothing to import; pass a transcript of {agent.ToName()}'s JSON output");
+        }
+
+        if (!probe.HasAgentLines)
+        {
+            throw new CliException(
+                $"{name} has no line of {agent.ToName()}'s output format: nothing imported; pass a transcript {agent.ToName()} printed, or the --agent that printed it");
+        }
+
+        var session = probe.Session;
         var ledger = context.OpenLedger();
         var baseline = SessionBaselines.Find(ledger, session?.SessionId);
         var run = ledger.CreateRun(new NewRun(agent.ToName())
@@ -51,22 +61,5 @@ public sealed class ImportHandler(CliContext context)
         using var copy = new MemoryStream();
         input.CopyTo(copy);
         return copy.ToArray();
-    }
-
-    private SessionStarted? FirstSession(AgentKind agent, byte[] content)
-    {
-        var parser = context.CreateParser(agent, baseline: null);
-        var events = new List<AgentEvent>();
-        using var reader = new StreamLineReader(new MemoryStream(content));
-        for (var scanned = 0; scanned < LinesToScanForSession && reader.TryReadLine(out var line); scanned++)
-        {
-            parser.ParseLine(line.Span, events);
-            if (events.OfType<SessionStarted>().FirstOrDefault() is { } session)
-            {
-                return session;
-            }
-        }
-
-        return null;
     }
 }

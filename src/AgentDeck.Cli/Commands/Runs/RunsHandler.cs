@@ -33,6 +33,14 @@ public sealed class RunsHandler(CliContext context)
             return ExitCodes.Ok;
         }
 
+        var total = runs.Count == 0 && wanted is not null && context.LedgerExists ? context.OpenLedger(readOnly: true).CountRuns() : 0;
+        if (total > 0)
+        {
+            context.Console.Out.WriteLine(
+                $"No run is {string.Join(" or ", wanted!.Select(s => s.ToName()))} ({total} {(total == 1 ? "run" : "runs")} in the ledger; 'agentdeck runs' lists them).");
+            return ExitCodes.Ok;
+        }
+
         if (runs.Count == 0)
         {
             context.Console.Out.WriteLine("No runs yet. Record one with 'agentdeck import --agent claude FILE' or start one with 'agentdeck run'.");

@@ -13,15 +13,21 @@ public sealed class ShowHandler(CliContext context)
         var ledger = RunLookup.Open(context, runIdOrPrefix);
         var run = LiveRuns.Checked(context, ledger.ResolveRun(runIdOrPrefix));
         var escalatedTo = EscalationLinks.EscalatedTo(ledger, run);
+        var failure = FailureDetail.Of(ledger, run);
         if (json)
         {
-            JsonOutput.Write(context.Console.Out, writer => RunJson.Write(writer, run, escalatedTo: escalatedTo));
+            JsonOutput.Write(context.Console.Out, writer => RunJson.Write(writer, run, escalatedTo: escalatedTo, failure: failure));
             return ExitCodes.Ok;
         }
 
         var output = context.Console.Out;
         output.WriteLine($"run       {run.Id}  ({run.Agent}{(run.Role is { } role ? ", " + role : "")}{(run.Model is { } model ? ", " + model : "")})");
-        output.WriteLine($"status    {RunOutcomeLabel.Of(run)}{(run.FailureReason is { } reason ? " — " + reason : "")}");
+        output.WriteLine($"status    {RunOutcomeLabel.Of(run)}{(run.FailureReason is { Length: > 0 } reason ? " — " + reason : "")}{(failure?.HttpStatus is { } http ? $" (HTTP {http})" : "")}");
+        if (failure?.Detail is { } detail)
+        {
+            output.WriteLine($"detail    {RunFormat.Excerpt(detail, 200)}");
+        }
+
         if (escalatedTo is not null)
         {
             output.WriteLine($"escalated {escalatedTo} (the role's fallback took over; 'agentdeck show {escalatedTo}')");

@@ -1,5 +1,5 @@
-using AgentDeck.Cli.Common;
 using System.Globalization;
+using AgentDeck.Cli.Common;
 using AgentDeck.Core.Runs;
 
 namespace AgentDeck.Cli.Commands.Status;
@@ -8,7 +8,7 @@ namespace AgentDeck.Cli.Commands.Status;
 public static class RunText
 {
     public static string Row(RunRecord run, string? phase) => string.Create(CultureInfo.InvariantCulture,
-        $"{run.Id}  {run.Agent,-8} {Status(run, phase),-22} {Cost(run),9}  {Snippet(run.Prompt)}");
+        $"{run.Id}  {run.Agent,-8} {Status(run, phase),-22} {Cost(run),12}  {Snippet(run.Prompt)}");
 
     public static void Details(TextWriter output, RunRecord run, string? phase)
     {
@@ -35,10 +35,9 @@ public static class RunText
         }
     }
 
-    private static string Status(RunRecord run, string? phase) =>
-        RunOutcomeLabel.Of(run) + (phase is not null ? $" ({phase})" : run.FailureReason is { Length: > 0 } reason ? $" ({reason})" : "");
+    private static string Status(RunRecord run, string? phase) => RunFormat.Status(run, phase ?? run.FailureReason);
 
-    private static string Cost(RunRecord run) => run.CostUsd is null ? "$?" : RunFormat.Cost(run);
+    private static string Cost(RunRecord run) => RunFormat.Cost(run);
 
     private static string Snippet(string? text)
     {
