@@ -3,10 +3,11 @@ using AgentDeck.Core.Storage;
 namespace AgentDeck.Ledger;
 
 /// <summary>
-/// Checks, at every ledger open, that the state folder is private: the folder, its <c>runs/</c> and <c>host/</c>
-/// folders and the ledger's files (db, -wal, -shm; SQLite makes the latter two with the db's mode). When the folder or
-/// <c>runs/</c> was open to others (made by an older AgentDeck or a loose umask), every run folder and file in it is
-/// tightened too; otherwise they are out of others' reach already and not walked, which keeps an open cheap.
+/// Checks, at every ledger open, that the state folder is private: the folder, its <c>runs/</c> folder and the
+/// ledger's files (db, -wal, -shm; SQLite makes the latter two with the db's mode). When the folder or <c>runs/</c>
+/// was open to others (made by an older AgentDeck or a loose umask), every run folder and file in <c>runs/</c> and
+/// <c>host/</c> is tightened too; otherwise they are out of others' reach already and not walked, which keeps an open
+/// cheap.
 /// </summary>
 public static class StatePrivacy
 {

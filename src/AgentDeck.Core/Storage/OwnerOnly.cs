@@ -55,8 +55,8 @@ public static class OwnerOnly
     /// <summary>Writes the whole file through a fresh one made with mode 0600 beside it, then moved into place.</summary>
     public static void WriteAllTextAtomically(string path, string text)
     {
-        var temporary = path + ".tmp";
-        File.Delete(temporary);
+        // A name of its own: two processes may write the same file (a front end and the host write supervisor.json).
+        var temporary = $"{path}.{Path.GetRandomFileName()}.tmp";
         using (var stream = CreateNew(temporary))
         {
             stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
