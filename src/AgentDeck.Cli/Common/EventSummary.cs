@@ -16,7 +16,7 @@ public static class EventSummary
         ToolCallFinished f => $"{(f.IsError ? "✗" : "✓")} {f.Name} {f.OutputSummary}",
         PermissionRequested p => $"asks permission: {p.ToolName} {p.InputSummary}",
         PermissionDenied d => $"denied {d.ToolName}: {d.Message}",
-        UsageReported u => $"tokens {RunFormat.Tokens(u.Turn)}",
+        UsageReported u => $"tokens {RunFormat.Tokens(u.Turn)}{(u.Estimated == true ? " (estimate: the stream's count of a turn cut short)" : "")}",
         CostReported c => $"cost {RunFormat.Cost(c.TurnUsd)} this turn",
         ApiRetry r => $"API retry {r.Attempt}{(r.MaxRetries is { } max ? "/" + max : "")}{(r.HttpStatus is { } status ? $" (HTTP {status})" : "")}",
         ApiError a => $"API error{(a.HttpStatus is { } status ? $" {status}" : "")}: {a.Message}",
