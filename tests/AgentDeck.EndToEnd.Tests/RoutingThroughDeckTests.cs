@@ -89,6 +89,37 @@ public sealed class RoutingThroughDeckTests(AgentCliFixture fixture)
         Assert.Contains("profile bogus", profiles.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("claude", "claude-haiku-4-5", 400)]
+    [InlineData("codex", CodexCli.KnownModel, null)] // Codex's app-server passes on the message, not the HTTP status
+    public async Task Given_a_bad_request_that_is_not_about_the_model_When_run_Then_it_is_an_api_error_with_its_status_and_routing_keeps_the_model(
+        string agent, string model, int? httpStatus)
+    {
+        using var sandbox = await Sandbox.CreateAsync();
+        var deck = await Deck.CreateAsync(fixture, sandbox);
+        await deck.WriteUserConfigAsync($"""
+            [profiles.work]
+            agent = "{agent}"
+            model = "{model}"
+
+            [routing.roles.review]
+            profile = "work"
+            """);
+
+        var id = await deck.RunDetachedAsync(agent, "Hi [[S:no-such-scenario]]", "--profile", "work", "--role", "review");
+        await deck.WaitAsync(id);
+        var run = await deck.ShowAsync(id);
+        var after = await RouteAsync(deck, "review");
+        var doctor = await deck.CliAsync("doctor");
+
+        // The mock answers HTTP 400 "unknown scenario": a bad request, not a refused model.
+        Assert.Equal(("failed", "api_error"), (Deck.Status(run), (string?)run["failure_reason"]));
+        Assert.Equal(httpStatus, (int?)run["http_status"]);
+        Assert.Contains("unknown scenario", (string?)run["failure_detail"], StringComparison.Ordinal);
+        Assert.Equal(model, (string?)after["choice"]?["model"]);
+        Assert.DoesNotContain("rejected", doctor.Stdout + doctor.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Given_a_codex_profile_file_When_a_worker_runs_on_it_Then_its_settings_reach_codex_app_server_as_overrides()
     {

@@ -28,10 +28,10 @@ internal static class ClaudeUsage
         {
             foreach (var model in models.EnumerateObject())
             {
-                if (TokenCounts.Problem(model.Value, "modelUsage." + model.Name, "inputTokens", "cacheReadInputTokens",
-                        "cacheCreationInputTokens", "outputTokens", "thinkingTokens") is { } inModel)
+                if (TokenCounts.Bad(model.Value, "inputTokens", "cacheReadInputTokens", "cacheCreationInputTokens", "outputTokens",
+                        "thinkingTokens") is { } inModel)
                 {
-                    return inModel;
+                    return $"modelUsage.{model.Name}.{inModel}";
                 }
             }
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using AgentDeck.Core.Events;
@@ -12,18 +13,23 @@ namespace AgentDeck.Agents.Parsing;
 internal static class TokenCounts
 {
     private const double Largest = (1L << 53) - 1;
+    private static readonly ConcurrentDictionary<string, byte[][]> Names = new(StringComparer.Ordinal);
 
     /// <summary>
     /// "<paramref name="path"/>.field = value" for the first listed field (a dotted name reaches into a nested object)
     /// that is present and not a count; null when every present field is one.
     /// </summary>
-    public static string? Problem(TapeElement usage, string path, params ReadOnlySpan<string> fields)
+    public static string? Problem(TapeElement usage, string path, params ReadOnlySpan<string> fields) =>
+        Bad(usage, fields) is { } bad ? $"{path}.{bad}" : null;
+
+    /// <summary>"field = value" for the first listed field that is present and not a count; null when all are.</summary>
+    public static string? Bad(TapeElement usage, params ReadOnlySpan<string> fields)
     {
         foreach (var field in fields)
         {
             if (Find(usage, field) is { ValueKind: JsonValueKind.Number } value && !IsCount(value))
             {
-                return $"{path}.{field} = {value.GetRawText()}";
+                return $"{field} = {value.GetRawText()}";
             }
         }
 
@@ -37,14 +43,15 @@ internal static class TokenCounts
     private static TapeElement? Find(TapeElement usage, string dotted)
     {
         TapeElement? current = usage;
-        foreach (var name in dotted.Split('.'))
+        // Usage lines come once per turn, but a Claude stream has many: the names are encoded once.
+        foreach (var name in Names.GetOrAdd(dotted, static d => [.. d.Split('.').Select(Encoding.UTF8.GetBytes)]))
         {
             if (current is not { ValueKind: JsonValueKind.Object } parent)
             {
                 return null;
             }
 
-            current = parent.Prop(Encoding.UTF8.GetBytes(name));
+            current = parent.Prop(name);
         }
 
         return current;
