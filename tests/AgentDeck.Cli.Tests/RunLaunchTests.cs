@@ -74,4 +74,17 @@ public sealed class RunLaunchTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("unknown role 'poet': use one of requirements, architecture, security, testing, implementation, review, ops", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Given_an_agent_routing_knows_no_model_of_When_running_a_role_Then_the_agent_runs_unrouted_on_its_own_default()
+    {
+        var bin = Directory.CreateDirectory(Path.Combine(_home.Path, "empty-bin")).FullName;
+
+        var run = await CliRun.InvokeAsync(_home.Path, ["run", "--agent", "opencode", "--role", "review", "--detach", "hello"], path: bin);
+
+        // Not refused by routing: the launch goes on, and stops only because opencode is not on this PATH.
+        Assert.Equal(1, run.ExitCode);
+        Assert.DoesNotContain("has no route", run.Error, StringComparison.Ordinal);
+        Assert.Contains("opencode is not installed", run.Error, StringComparison.Ordinal);
+    }
 }

@@ -9,8 +9,9 @@ namespace AgentDeck.Cli.Commands.Run;
 
 /// <summary>
 /// Applies routing to a launch: a role without an agent runs its route (agent, model, profile); a role with an agent
-/// but no model or profile takes the route's model for that agent; anything the person named is kept. A role with no
-/// route is refused before a run is created, with every candidate and why it was left out.
+/// but no model or profile takes the route's model for that agent (its own default when routing knows no model of it);
+/// anything the person named is kept. A role with no route is refused before a run is created, with every candidate
+/// and why it was left out.
 /// </summary>
 public sealed class LaunchRouter(CliContext context, LaunchPlanner planner)
 {
@@ -39,6 +40,12 @@ public sealed class LaunchRouter(CliContext context, LaunchPlanner planner)
         context.OpenLedger();
         var routing = new RoleRouting(context, planner.Discovery);
         var decision = routing.Route(role, agent);
+        if (agent is { } only && decision.Considered.Count == 0)
+        {
+            // Routing knows no model of this agent (e.g. OpenCode without a profile): the agent's own default runs, unrouted.
+            return new LaunchChoice(only, null, null, null, null);
+        }
+
         if (decision.Choice is not { } choice)
         {
             throw new CliException(NoRouteMessage.For(decision, routing.AgentsWithoutCandidates(decision.Considered.Select(v => v.Candidate).ToList(), agent), agent));
