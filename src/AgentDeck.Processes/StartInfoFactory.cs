@@ -26,15 +26,17 @@ internal static class StartInfoFactory
     // With a feed, the agent's stdin is a FIFO fed by a cat that ignores the stop signals: first the lines written
     // before the start, then whatever comes down the stdin pipe (kept on fd 3: a background list's stdin is
     // /dev/null); the waiter kills it once the agent has ended.
-    // The watch waits (at most 30 s) until a supervisor host holds the lifeline lock, then blocks on it: when the
-    // kernel lets go of it, the host is dead and the watch kills everything the worker started (ReapScript). It
-    // ignores the signals a stop sends the group (exec keeps that), so only the waiter's own kill or a SIGKILL ends it.
+    // The watch waits (at most 30 s; its first look only after the agent's start, which it would slow down) until a
+    // supervisor host holds the lifeline lock, then blocks on it: when the kernel lets go of it, the host is dead and
+    // the watch kills everything the worker started (ReapScript). It ignores the signals a stop sends the group (exec
+    // keeps that), so only the waiter's own kill or a SIGKILL ends it. Watches take the lock shared, so one watch never
+    // takes another's look at it for a host holding it.
     private const string WaiterScript =
         "trap : INT TERM HUP; status=$1; out=$2; err=$3; lifeline=$5; feed=$6; echo $$ > \"$4\"; shift 6; reap='" + ReapScript + "'; " +
         "exec >>\"$out\" 2>>\"$err\" || exit 126; watch=; feeder=; " +
-        "if [ -n \"$lifeline\" ]; then ( trap '' INT TERM HUP; i=0; " +
-        "while flock -n \"$lifeline\" true; do i=$((i+1)); [ \"$i\" -gt 600 ] && break; sleep 0.05; done; " +
-        "exec flock \"$lifeline\" sh -c \"$reap\" agentdeck-reap $$ ) </dev/null >/dev/null 2>&1 & watch=$!; fi; " +
+        "if [ -n \"$lifeline\" ]; then ( trap '' INT TERM HUP; i=0; sleep 0.2; " +
+        "while flock -s -n \"$lifeline\" true; do i=$((i+1)); [ \"$i\" -gt 600 ] && break; sleep 0.05; done; " +
+        "exec flock -s \"$lifeline\" sh -c \"$reap\" agentdeck-reap $$ ) </dev/null >/dev/null 2>&1 & watch=$!; fi; " +
         "if [ -n \"$feed\" ]; then exec 3<&0; ( trap '' INT TERM HUP; cat \"$feed.first\"; exec cat <&3 3<&- ) >\"$feed.fifo\" & feeder=$!; " +
         "\"$@\" <\"$feed.fifo\" 3<&-; code=$?; else \"$@\"; code=$?; fi; echo $code > \"$status\"; " +
         "for p in $watch $feeder; do kill -KILL \"$p\" 2>/dev/null; done; exit 0";

@@ -48,6 +48,7 @@ public class SupervisionFootprintBenchmark
         }
 
         var after = ProcessSample.Of(host);
+        var helpers = WorkerHelpers.Sample(runs.Select(id => _sandbox.AgentPid(id)));
         var events = runs.Sum(id => _sandbox.Ledger.CountEvents(id)) - eventsBefore;
         _sandbox.WaitUntilEnded(runs);
         var idle = ProcessSample.Of(host).RssKiB;
@@ -58,7 +59,8 @@ public class SupervisionFootprintBenchmark
         var figure = $"host pid {host}: RSS peak {peak / 1024.0:0.0} MiB = {peak / 1024.0 / Workers:0.00} MiB per worker " +
             $"(host after the runs ended {idle / 1024.0:0.0} MiB; marginal {(peak - idle) / 1024.0 / Workers:0.00} MiB per worker); " +
             $"CPU {cpuShare * 100:0.0}% of a core = {cpuShare * 100 / Workers:0.00}% per worker; " +
-            $"ledger took {events / seconds / Workers:0} events/s per worker";
+            $"ledger took {events / seconds / Workers:0} events/s per worker; " +
+            $"beside the workers {helpers.Count} sh/cat/flock helpers, {helpers.RssKiB / 1024.0:0.0} MiB = {helpers.RssKiB / 1024.0 / Workers:0.00} MiB per worker";
         _figures.Add(figure);
         Console.WriteLine("// " + figure);
     }

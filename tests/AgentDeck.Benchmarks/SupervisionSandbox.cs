@@ -77,6 +77,10 @@ public sealed class SupervisionSandbox : IDisposable
     public int SupervisorPid(string runId) =>
         SupervisorRecord.TryLoad(_services.Files(runId).Supervisor)?.Pid ?? throw new InvalidOperationException($"run {runId} has no supervisor record yet");
 
+    /// <summary>The pid of the run's worker (its waiter, which leads the worker's group), from its supervisor.json.</summary>
+    public int AgentPid(string runId) =>
+        SupervisorRecord.TryLoad(_services.Files(runId).Supervisor)?.AgentPid ?? throw new InvalidOperationException($"run {runId} has no worker pid yet");
+
     public RunStatus Status(string runId) => _services.Ledger.FindRun(runId)!.Status;
 
     /// <summary>Waits until every run is running at once; throws when one ended or queued for a minute instead.</summary>

@@ -6,7 +6,7 @@ namespace AgentDeck.EndToEnd.Tests;
 
 /// <summary>
 /// Cold spawns with the real CLIs against the mock: with no supervisor host running, <c>agentdeck run --detach</c>
-/// starts the worker itself at once and hands it (its pipes, over the host's adopt socket) to the host it starts
+/// starts the worker itself at once and hands it (its stdin pipe, over the host's adopt socket) to the host it starts
 /// alongside.
 /// </summary>
 [Collection(AgentCliCollection.Name)]

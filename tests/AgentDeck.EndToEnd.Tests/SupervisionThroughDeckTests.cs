@@ -136,17 +136,13 @@ public sealed class SupervisionThroughDeckTests(AgentCliFixture fixture)
     {
         using var sandbox = await Sandbox.CreateAsync();
         var deck = await Deck.CreateAsync(fixture, sandbox);
-        string[] ids =
-        [
-            await deck.RunDetachedAsync("claude", "One [[S:slow]]"),
-            await deck.RunDetachedAsync("codex", "Two [[S:slow]]"),
-            await deck.RunDetachedAsync("claude", "Three [[S:slow]]"),
-            await deck.RunDetachedAsync("codex", "Four [[S:slow]]"),
-        ];
-        foreach (var id in ids)
-        {
-            await deck.UntilAsync(id, s => Deck.Status(s) == "running", "running");
-        }
+        // Launched and awaited side by side: on a loaded box, one after the other took longer than a slow answer lasts.
+        var ids = await Task.WhenAll(
+            deck.RunDetachedAsync("claude", "One [[S:slow]]"),
+            deck.RunDetachedAsync("codex", "Two [[S:slow]]"),
+            deck.RunDetachedAsync("claude", "Three [[S:slow]]"),
+            deck.RunDetachedAsync("codex", "Four [[S:slow]]"));
+        await Task.WhenAll(ids.Select(id => deck.UntilAsync(id, s => Deck.Status(s) == "running", "running")));
 
         var hosts = ids.Select(id => (int)JsonNode.Parse(File.ReadAllText(deck.RunFile(id, "supervisor.json")))!["pid"]!).Distinct().ToList();
         Assert.Single(hosts);

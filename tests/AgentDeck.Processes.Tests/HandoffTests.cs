@@ -143,7 +143,7 @@ public sealed class HandoffTests : IDisposable
         var escapee = $"{Random.Shared.Next(100, 999)}.{Environment.ProcessId}";
         using var worker = _runner.StartForHandoff(Sh($"setsid sleep {escapee} & sleep 60 & echo ready; wait"), Capture with { Lifeline = lifeline }, []);
         await Eventually(() => File.Exists(Capture.Stdout) && File.ReadAllText(Capture.Stdout) == "ready\n" && SleepingFor(escapee));
-        await Task.Delay(200); // the watch sees the lock held
+        await Task.Delay(800); // the watch has seen the lock held (its first look is 0.2 s after the start)
         Assert.NotEmpty(Proc.LiveMembersOf(worker.Pid));
 
         await holder.DisposeAsync();

@@ -13,7 +13,7 @@ using AgentDeck.Supervision.Hosting;
 namespace AgentDeck.Cli.Commands.Run;
 
 /// <summary>
-/// A spawn with no supervisor host serving: starts the host, then the worker here at once (the spec the host would
+/// A spawn with no supervisor host serving: starts the host and, beside it, the worker here at once (the spec the host would
 /// use, in its own session, under a waiter that keeps its stdout and stderr in the run's capture files and records its
 /// pid and exit code) with the driver's first stdin lines waiting for it in a file, and hands the worker's stdin to the host in an
 /// <c>adopt</c> request. The kernel holds the output from the first byte, so this front end dying at any moment loses
@@ -52,11 +52,10 @@ public sealed class ColdSpawn(WorkerServices services, IProcessHandoff starter, 
         File.Delete(files.ExitStatus);
         File.Delete(files.WaiterPid);
 
-        // The host's start (a .NET process, its ledger, its price table) is the long pole: under way first, and its
-        // process exists before the worker does, so a worker whose front end dies is always found by a host.
-        var hostProcessStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var hostStarting = Task.Run(() => hosts.EnsureServingAsync(() => hostProcessStarted.TrySetResult()));
-        Task.WaitAny(hostProcessStarted.Task, hostStarting);
+        // The host's start (a .NET process, its ledger, its price table) is the long pole: under way first, beside the
+        // worker's (waiting for its process cost a cold spawn ~0.3 s on a loaded box). A front end that dies before the
+        // host's process exists leaves a worker no host finds: its lifeline kills it within 30 s, and the run reads lost.
+        var hostStarting = Task.Run(() => hosts.EnsureServingAsync());
         var hostFiles = new HostFiles(services.Paths);
         var spec = driver.Spec with
         {

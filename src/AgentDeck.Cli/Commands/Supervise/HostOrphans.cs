@@ -77,7 +77,10 @@ public sealed class HostOrphans(IRunLedger ledger, Lock ledgerLock, AgentDeckPat
         }
     }
 
-    /// <summary>Still live in the ledger, and its supervisor (the front end, or this host once adopted) gone.</summary>
+    /// <summary>
+    /// Still live in the ledger, never taken by a host (a host records its pid on the run; a run whose host died is
+    /// lost, not adopted), and its supervisor (the front end) gone.
+    /// </summary>
     private bool IsOrphaned(RunFiles files)
     {
         RunRecord? run;
@@ -86,7 +89,7 @@ public sealed class HostOrphans(IRunLedger ledger, Lock ledgerLock, AgentDeckPat
             run = ledger.FindRun(files.RunId);
         }
 
-        return run is not null && !run.Status.IsFinal() && SupervisorRecord.TryLoad(files.Supervisor) is not { IsAlive: true };
+        return run is { Pid: null } && !run.Status.IsFinal() && SupervisorRecord.TryLoad(files.Supervisor) is not { IsAlive: true };
     }
 
     /// <summary>No worker was started: the run is started here, as its front end asked (its launch is saved), or marked lost.</summary>
