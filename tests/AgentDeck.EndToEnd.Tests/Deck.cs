@@ -35,7 +35,8 @@ public sealed class Deck
         var tools = Path.GetDirectoryName(fixture.Clis.Claude)!;
         var environment = new Dictionary<string, string>
         {
-            ["AGENTDECK_HOME"] = Directory.CreateDirectory(Path.Combine(sandbox.Root, "state")).FullName,
+            // Made as AgentDeck makes it (owner only), so no verb has to tighten it and say so.
+            ["AGENTDECK_HOME"] = Directory.CreateDirectory(Path.Combine(sandbox.Root, "state"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute).FullName,
             ["HOME"] = sandbox.Home,
             ["PATH"] = tools + ":" + Environment.GetEnvironmentVariable("PATH"),
             ["ANTHROPIC_BASE_URL"] = fixture.MockUrl,

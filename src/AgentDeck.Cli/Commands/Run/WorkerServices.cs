@@ -40,11 +40,11 @@ public sealed class WorkerServices : IDisposable
         var paths = AgentDeckPaths.Resolve(console.GetEnvironmentVariable, home);
         try
         {
-            return new WorkerServices(paths, SqliteRunLedger.Open(paths));
+            return new WorkerServices(paths, PrivacyNotice.Report(SqliteRunLedger.Open(paths), console.Error));
         }
         catch (LedgerException error) when (error.Problem == LedgerProblem.ReadOnly)
         {
-            return new WorkerServices(paths, Guard(() => SqliteRunLedger.Open(paths, new LedgerOptions { ReadOnly = true })), readOnly: true);
+            return new WorkerServices(paths, Guard(() => PrivacyNotice.Report(SqliteRunLedger.Open(paths, new LedgerOptions { ReadOnly = true }), console.Error)), readOnly: true);
         }
     }
 
