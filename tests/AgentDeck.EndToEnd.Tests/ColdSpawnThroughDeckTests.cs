@@ -52,7 +52,7 @@ public sealed class ColdSpawnThroughDeckTests(AgentCliFixture fixture)
 
         Assert.Contains(File.ReadLines(Path.Combine(deck.StateDirectory, "host", "host.log")), l => l.Contains($"run {id}: adopted", StringComparison.Ordinal));
         Assert.Contains(Deck.Status(run), new[] { "stopped", "interrupted" });
-        Assert.True(await GroupEndsAsync(group), $"process group {group} still has live members");
+        Assert.True(await ProcessGroups.EndsAsync(group), $"process group {group} still has live members");
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class ColdSpawnThroughDeckTests(AgentCliFixture fixture)
         var (_, runs) = await deck.WaitAsync(id);
 
         Assert.Contains(Deck.Status(runs.Single()), new[] { "lost", "succeeded" });
-        Assert.True(await GroupEndsAsync(group), $"process group {group} still has live members");
+        Assert.True(await ProcessGroups.EndsAsync(group), $"process group {group} still has live members");
     }
 
     private static async Task<(string RunId, int Group)> HandingOverAsync(Deck deck, int frontEndPid)
@@ -104,49 +104,6 @@ public sealed class ColdSpawnThroughDeckTests(AgentCliFixture fixture)
         catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
         {
             return null;
-        }
-    }
-
-    private static async Task<bool> GroupEndsAsync(int group)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (!LiveMembers(group).Any())
-            {
-                return true;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return false;
-    }
-
-    private static IEnumerable<int> LiveMembers(int group)
-    {
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), out var pid))
-            {
-                continue;
-            }
-
-            string stat;
-            try
-            {
-                stat = File.ReadAllText(Path.Combine(directory, "stat"));
-            }
-            catch (IOException)
-            {
-                continue;
-            }
-
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            if (fields[0] is not ("Z" or "X") && int.Parse(fields[2]) == group)
-            {
-                yield return pid;
-            }
         }
     }
 }
